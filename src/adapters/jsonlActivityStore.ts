@@ -1,0 +1,254 @@
+/**
+ * ActivityStore as append-only JSON-lines files, safe across VS Code windows. Node only: no `vscode`.
+ *
+ * Layout under `dir` (the extension's globalStorageUri path):
+ *   activity/YYYY-MM/<windowId>.jsonl      YYYY-MM is the month of the interval's local `day`
+ * Each line: {"v":1,"kind":"interval","id":…,"start":…,"end":…,"day":…,"utcOffsetMinutes":…,"repo":…,"language":…}
+ *
+ * Why this shape (see docs/facts.md, "Keeping data across VS Code windows"):
+ * - Every window appends only to its own file, so windows never contend for a file; the folder has no locking.
+ * - One `appendFile` per file per batch, all lines joined: O_APPEND writes of whole lines never interleave.
+ * - Records carry ids and readers keep the longest `end` per id, so writing a record again is harmless. That is what
+ *   makes retrying a failed batch safe.
+ * - Readers skip (and report) blank, torn or unknown lines and NEVER modify or delete anything.
+ * - One file per month keeps each file small and lets old months be archived or compacted later.
+ *
+ * Write error contract: `append` rejects with StoreWriteError when the disk is full, read-only, or not permitted.
+ * `error.unwritten` holds the intervals that may not be on disk; the caller keeps them buffered and retries later
+ * (with the same or a newer version of each record). Nothing the caller passed is ever dropped silently.
+ */
+import { appendFile, mkdir, open, readdir, readFile } from 'node:fs/promises';
+import * as path from 'node:path';
+import type { ActivityInterval } from '../core/model';
+import type { ActivityStore, StoreProblem } from '../core/ports';
+
+const SCHEMA_VERSION = 1;
+const ACTIVITY_DIR = 'activity';
+const MONTH_DIR = /^\d{4}-\d{2}$/;
+const DAY = /^(\d{4}-\d{2})-\d{2}$/;
+const WINDOW_ID = /^[A-Za-z0-9_-]{1,100}$/;
+/** Files read at once by `loadAll`; enough to hide latency, few enough to stay far below the fd limit. */
+const READ_CONCURRENCY = 16;
+
+export interface JsonlActivityStoreOptions {
+  /** Root folder, shared by all windows (globalStorageUri.fsPath). */
+  readonly dir: string;
+  /** This window's id: letters, digits, `_` and `-` only, since it becomes a file name. */
+  readonly windowId: string;
+}
+
+export class JsonlActivityStore implements ActivityStore {
+  private readonly root: string;
+  private readonly windowId: string;
+  /** Files this instance has checked (or written) and that end on a line break. */
+  private readonly cleanTails = new Set<string>();
+  /** Serialises this window's appends so batches land in order and the tail check stays valid. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(options: JsonlActivityStoreOptions) {
+    if (!WINDOW_ID.test(options.windowId)) throw new RangeError(`windowId must match ${WINDOW_ID}, got "${options.windowId}"`);
+    this.root = path.join(options.dir, ACTIVITY_DIR);
+    this.windowId = options.windowId;
+  }
+
+  /** The file this window writes for a month (`YYYY-MM`); exposed for diagnostics and tests. */
+  fileFor(month: string): string {
+    return path.join(this.root, month, `${this.windowId}.jsonl`);
+  }
+
+  append(intervals: readonly ActivityInterval[]): Promise<void> {
+    const run = this.queue.then(() => this.appendNow(intervals));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async loadAll(): Promise<{ intervals: ActivityInterval[]; problems: StoreProblem[] }> {
+    const problems: StoreProblem[] = [];
+    const files = await this.listFiles(problems);
+    const byId = new Map<string, ActivityInterval>();
+    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (err) {
+        problems.push({ file, line: 0, reason: `unreadable: ${errorCode(err)}` });
+        return;
+      }
+      parseInto(file, text, byId, problems);
+    });
+    const intervals = [...byId.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+    return { intervals, problems };
+  }
+
+  private async appendNow(intervals: readonly ActivityInterval[]): Promise<void> {
+    const invalid = intervals.filter((i) => validate(i) !== undefined);
+    if (invalid.length > 0) {
+      // A programming error upstream, not a disk problem: refuse the whole batch rather than write bad records.
+      throw new TypeError(`refusing to store invalid intervals: ${invalid.map((i) => `${String(i.id)} (${validate(i)})`).join(', ')}`);
+    }
+    const byMonth = new Map<string, ActivityInterval[]>();
+    for (const interval of intervals) {
+      const month = DAY.exec(interval.day)![1]!;
+      const list = byMonth.get(month);
+      if (list) list.push(interval);
+      else byMonth.set(month, [interval]);
+    }
+    const unwritten: ActivityInterval[] = [];
+    let firstError: unknown;
+    for (const [month, list] of byMonth) {
+      try {
+        await this.appendLines(this.fileFor(month), list.map(toLine).join(''));
+      } catch (err) {
+        firstError ??= err;
+        unwritten.push(...list);
+      }
+    }
+    if (firstError !== undefined) throw new StoreWriteError(firstError, unwritten);
+  }
+
+  private async appendLines(file: string, text: string): Promise<void> {
+    if (!this.cleanTails.has(file)) {
+      await mkdir(path.dirname(file), { recursive: true });
+      // After a crash or a partial write the file may end mid-line; start on a fresh line so our first record is
+      // not glued to the fragment (the reader skips the fragment and the blank line costs nothing).
+      if (await endsMidLine(file)) text = '\n' + text;
+    }
+    this.cleanTails.delete(file);
+    await appendFile(file, text, { encoding: 'utf8', flag: 'a' });
+    this.cleanTails.add(file);
+  }
+
+  private async listFiles(problems: StoreProblem[]): Promise<string[]> {
+    const months = await readdirOrEmpty(this.root, problems);
+    const files: string[] = [];
+    for (const month of months.filter((m) => MONTH_DIR.test(m)).sort()) {
+      const dir = path.join(this.root, month);
+      for (const name of (await readdirOrEmpty(dir, problems)).sort()) {
+        if (name.endsWith('.jsonl')) files.push(path.join(dir, name));
+      }
+    }
+    return files;
+  }
+}
+
+/** Writing to the store failed; `unwritten` must stay buffered by the caller and be retried later. */
+export class StoreWriteError extends Error {
+  readonly kind = 'StoreWriteError';
+  /** errno code such as ENOSPC, EROFS, EACCES, EPERM, ENOTDIR; `UNKNOWN` when there is none. */
+  readonly code: string;
+  /** What the user can do about it: free space, fix permissions, or nothing obvious. */
+  readonly category: 'diskFull' | 'readOnly' | 'permission' | 'other';
+
+  constructor(readonly cause: unknown, readonly unwritten: readonly ActivityInterval[]) {
+    const code = errorCode(cause);
+    super(`Could not save coding time (${code}): ${cause instanceof Error ? cause.message : String(cause)}`);
+    this.code = code;
+    this.category =
+      code === 'ENOSPC' || code === 'EDQUOT' ? 'diskFull'
+        : code === 'EROFS' ? 'readOnly'
+        : code === 'EACCES' || code === 'EPERM' ? 'permission'
+        : 'other';
+  }
+
+  static is(err: unknown): err is StoreWriteError {
+    return err instanceof StoreWriteError;
+  }
+}
+
+function toLine(i: ActivityInterval): string {
+  // Explicit fields: nothing the caller happened to attach leaks into the file.
+  return JSON.stringify({
+    v: SCHEMA_VERSION, kind: 'interval',
+    id: i.id, start: i.start, end: i.end, day: i.day, utcOffsetMinutes: i.utcOffsetMinutes, repo: i.repo, language: i.language,
+  }) + '\n';
+}
+
+function parseInto(file: string, text: string, byId: Map<string, ActivityInterval>, problems: StoreProblem[]): void {
+  const lines = text.split('\n');
+  const endsClean = text.endsWith('\n');
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!;
+    // Blank lines are harmless (the writer adds one after a torn tail); trim only when a line starts with whitespace.
+    if (line.length === 0 || (line.charCodeAt(0) <= 0x20 && line.trim() === '')) continue;
+    const isLast = n === lines.length - 1 && !endsClean;
+    let record: unknown;
+    try {
+      record = JSON.parse(line);
+    } catch {
+      problems.push({ file, line: n + 1, reason: isLast ? 'torn last line (interrupted write)' : 'not valid JSON' });
+      continue;
+    }
+    const reason = checkRecord(record);
+    if (reason) {
+      problems.push({ file, line: n + 1, reason });
+      continue;
+    }
+    const r = record as ActivityInterval;
+    const interval: ActivityInterval = {
+      id: r.id, start: r.start, end: r.end, day: r.day, utcOffsetMinutes: r.utcOffsetMinutes, repo: r.repo, language: r.language,
+    };
+    const seen = byId.get(interval.id);
+    if (!seen || interval.end > seen.end) byId.set(interval.id, interval);
+  }
+}
+
+function checkRecord(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) return 'not a JSON object';
+  const r = record as Record<string, unknown>;
+  if (r.v !== SCHEMA_VERSION) return `unsupported schema version ${JSON.stringify(r.v)}`;
+  if (r.kind !== 'interval') return `unknown record kind ${JSON.stringify(r.kind)}`;
+  return validate(r);
+}
+
+/** Field checks shared by the writer and the reader; returns why a record is invalid, or undefined. */
+function validate(r: Partial<Record<keyof ActivityInterval, unknown>>): string | undefined {
+  if (typeof r.id !== 'string' || r.id === '') return 'id must be a non-empty string';
+  if (!Number.isFinite(r.start) || !Number.isFinite(r.end)) return 'start and end must be finite numbers';
+  if ((r.end as number) < (r.start as number)) return 'end is before start';
+  if (typeof r.day !== 'string' || !DAY.test(r.day)) return 'day must be YYYY-MM-DD';
+  if (!Number.isInteger(r.utcOffsetMinutes)) return 'utcOffsetMinutes must be an integer';
+  if (typeof r.repo !== 'string' || typeof r.language !== 'string') return 'repo and language must be strings';
+  return undefined;
+}
+
+async function endsMidLine(file: string): Promise<boolean> {
+  let handle;
+  try {
+    handle = await open(file, 'r');
+  } catch (err) {
+    if (errorCode(err) === 'ENOENT') return false;
+    throw err;
+  }
+  try {
+    const { size } = await handle.stat();
+    if (size === 0) return false;
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    return last[0] !== 0x0a;
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readdirOrEmpty(dir: string, problems: StoreProblem[]): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (err) {
+    if (errorCode(err) !== 'ENOENT') problems.push({ file: dir, line: 0, reason: `unreadable folder: ${errorCode(err)}` });
+    return [];
+  }
+}
+
+async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await fn(items[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+function errorCode(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  return typeof code === 'string' ? code : 'UNKNOWN';
+}
