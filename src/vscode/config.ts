@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+
+/** Typed mirror of the `handsOn.*` settings in package.json. */
+export interface HandsOnConfig {
+  /** Track coding time from editor activity. */
+  readonly trackingEnabled: boolean;
+  /** Gaps of at most this many minutes between events still count as coding. 1–60. */
+  readonly idleTimeoutMinutes: number;
+  /** Coding minutes that make a day hands-on. */
+  readonly dailyGoalMinutes: number;
+  /** `daily`, `weekdays` or `perWeek:N`; parsed by core/streakRule. */
+  readonly streakRule: string;
+  /** Missed required days (or weeks) covered automatically each month. */
+  readonly freezesPerMonth: number;
+  /** The user's other commit emails, besides git `user.email`. */
+  readonly authorEmails: readonly string[];
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+const finiteOr = (value: unknown, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+
+export function readConfig(): HandsOnConfig {
+  const section = vscode.workspace.getConfiguration('handsOn');
+  const emails = section.get<unknown>('authorEmails', []);
+  return {
+    trackingEnabled: section.get<boolean>('tracking.enabled', true) !== false,
+    idleTimeoutMinutes: clamp(Math.round(finiteOr(section.get('idleTimeoutMinutes'), 5)), 1, 60),
+    dailyGoalMinutes: clamp(Math.round(finiteOr(section.get('dailyGoalMinutes'), 20)), 1, 1440),
+    streakRule: String(section.get('streak.rule', 'weekdays')),
+    freezesPerMonth: clamp(Math.round(finiteOr(section.get('streak.freezesPerMonth'), 2)), 0, 31),
+    authorEmails: Array.isArray(emails)
+      ? emails.filter((e): e is string => typeof e === 'string' && e.includes('@')).map((e) => e.trim())
+      : [],
+  };
+}
+
+/** Fires `listener` when any `handsOn.*` setting changes. */
+export function onDidChangeConfig(listener: () => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((event) => {
+    if (event.affectsConfiguration('handsOn')) {
+      listener();
+    }
+  });
+}

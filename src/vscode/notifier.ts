@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+
+/**
+ * The one gateway for notifications. Every message has a suppression key and a "Don't Show Again"
+ * button, and a key is shown at most once per session, so a fault that repeats never turns into noise.
+ */
+export class Notifier {
+  private readonly shownThisSession = new Set<string>();
+
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** Shows `message` unless suppressed; resolves to the chosen action title, if any. */
+  async warn(key: string, message: string, ...actions: string[]): Promise<string | undefined> {
+    if (this.shownThisSession.has(key) || this.state.get<boolean>(suppressionKey(key))) {
+      return undefined;
+    }
+    this.shownThisSession.add(key);
+    const dontShowAgain = vscode.l10n.t("Don't Show Again");
+    const choice = await vscode.window.showWarningMessage(message, ...actions, dontShowAgain);
+    if (choice === dontShowAgain) {
+      await this.state.update(suppressionKey(key), true);
+      return undefined;
+    }
+    return choice;
+  }
+}
+
+const suppressionKey = (key: string): string => `handsOn.suppressed.${key}`;

@@ -1,0 +1,91 @@
+import * as vscode from 'vscode';
+import type { StatsSnapshot } from '../core/model';
+import { CommandIds } from './commandIds';
+import { Disposable } from './lifecycle';
+
+export interface StatusBarState {
+  readonly snapshot: StatsSnapshot | undefined;
+  readonly today: string;
+  readonly privacy: boolean;
+  readonly paused: boolean;
+}
+
+/** The one status bar item: streak and today's minutes, e.g. `$(flame) 5d · 42m`. No custom colours. */
+export class StreakStatusBar extends Disposable {
+  private readonly item = this._register(
+    vscode.window.createStatusBarItem('handsOn.streak', vscode.StatusBarAlignment.Left, 100),
+  );
+
+  constructor() {
+    super();
+    this.item.name = vscode.l10n.t('Hands-On Streak');
+    this.item.command = CommandIds.showStats;
+  }
+
+  /** What the item shows now; read by the integration tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  render(state: StatusBarState): void {
+    const view = describe(state);
+    this.item.text = view.text;
+    this.item.tooltip = view.tooltip;
+    this.item.accessibilityInformation = { label: view.ariaLabel, role: 'button' };
+    this.item.show();
+  }
+}
+
+interface StatusBarView {
+  readonly text: string;
+  readonly tooltip: vscode.MarkdownString;
+  readonly ariaLabel: string;
+}
+
+function describe({ snapshot, today, privacy, paused }: StatusBarState): StatusBarView {
+  const pausedSuffix = paused ? ' $(debug-pause)' : '';
+  const tooltip = new vscode.MarkdownString(undefined, true);
+  tooltip.isTrusted = { enabledCommands: [CommandIds.togglePrivacy, CommandIds.resumeTracking, CommandIds.showStats] };
+
+  if (privacy) {
+    tooltip.appendMarkdown(vscode.l10n.t('**Hands-On** — privacy mode is on, so figures are hidden.'));
+    tooltip.appendMarkdown(`\n\n[${vscode.l10n.t('Show Figures')}](command:${CommandIds.togglePrivacy})`);
+    return { text: `$(flame)${pausedSuffix}`, tooltip, ariaLabel: vscode.l10n.t('Hands-On streak, figures hidden') };
+  }
+
+  // A cached snapshot from yesterday must not claim yesterday's minutes as today's.
+  const todayMinutes = snapshot && snapshot.today === today ? snapshot.todayMinutes : 0;
+  const streak = snapshot?.streak.current ?? 0;
+  const weeks = snapshot?.streak.unit === 'weeks';
+  const streakText = weeks ? vscode.l10n.t('{0}w', streak) : vscode.l10n.t('{0}d', streak);
+  const text = `$(flame) ${streakText} · ${formatMinutes(todayMinutes)}${pausedSuffix}`;
+
+  const rows: [string, string][] = [
+    [vscode.l10n.t('Today'), formatMinutes(todayMinutes)],
+    [vscode.l10n.t('This week'), formatMinutes(snapshot?.weekMinutes ?? 0)],
+    [vscode.l10n.t('Streak'), weeks ? vscode.l10n.t('{0} weeks', streak) : vscode.l10n.t('{0} days', streak)],
+    [vscode.l10n.t('Rule'), snapshot?.ruleLabel ?? '—'],
+    [vscode.l10n.t('Best streak'), snapshot ? String(snapshot.streak.best) : '—'],
+    [vscode.l10n.t('Last hands-on day'), snapshot?.streak.lastHandsOnDay ?? vscode.l10n.t('none yet')],
+  ];
+  tooltip.appendMarkdown(`**${vscode.l10n.t('Hands-On')}**\n\n`);
+  tooltip.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
+  if (snapshot?.streak.frozen.length) {
+    tooltip.appendMarkdown(`\n${vscode.l10n.t('Freezes used: {0}', snapshot.streak.frozen.slice(-3).join(', '))}\n`);
+  }
+  if (paused) {
+    tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Tracking is paused.')} [${vscode.l10n.t('Resume')}](command:${CommandIds.resumeTracking})`);
+  }
+  const ariaLabel = weeks
+    ? vscode.l10n.t('Hands-On streak {0} weeks, {1} minutes coded today', streak, todayMinutes)
+    : vscode.l10n.t('Hands-On streak {0} days, {1} minutes coded today', streak, todayMinutes);
+  return { text, tooltip, ariaLabel };
+}
+
+export function formatMinutes(minutes: number): string {
+  const whole = Math.floor(minutes);
+  if (whole < 60) {
+    return vscode.l10n.t('{0}m', whole);
+  }
+  return vscode.l10n.t('{0}h {1}m', Math.floor(whole / 60), String(whole % 60).padStart(2, '0'));
+}
