@@ -60,8 +60,8 @@ async function main(argv: string[]): Promise<number> {
     const unit = snapshot.streak.unit === 'weeks' ? 'weeks' : 'days';
     process.stdout.write(
       [
-        `Today:        ${snapshot.todayMinutes} min`,
-        `This week:    ${snapshot.weekMinutes} min`,
+        `Today:        ${formatMinutes(snapshot.todayMinutes)}`,
+        `This week:    ${formatMinutes(snapshot.weekMinutes)}`,
         `Streak:       ${snapshot.streak.current} ${unit} (${snapshot.ruleLabel}; best ${snapshot.streak.best})`,
         `Last hands-on day: ${snapshot.streak.lastHandsOnDay ?? 'none yet'}`,
         `Data:         ${dataDir ?? 'no activity data found (pass --data DIR)'}`,

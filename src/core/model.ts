@@ -75,4 +75,6 @@ export interface StatsSnapshot {
   readonly streak: StreakSummary;
   readonly ruleLabel: string;
   readonly computedAt: number;
+  /** Epoch ms of the end of the latest interval, for "time since you last coded"; undefined when none. */
+  readonly lastActivityAt?: number;
 }

@@ -6,6 +6,12 @@ import { Disposable } from './lifecycle';
 import type { OutputLog } from './outputLog';
 
 const FLUSH_EVERY_MS = 30_000;
+/**
+ * The open interval is re-written under its id as it grows. Writing it on every flush would store
+ * an hour of coding 120 times; this bounds that to ~12 lines, at the cost of at most this much
+ * time lost to a crash (closed intervals are always written at the next flush).
+ */
+const OPEN_REWRITE_GROWTH_MS = 5 * 60_000;
 /** Unsaved intervals kept while the disk refuses writes; far more than a day of work. */
 const MAX_UNSAVED = 20_000;
 
@@ -30,6 +36,8 @@ export interface ActivityRecorderOptions {
 export class ActivityRecorder extends Disposable {
   private readonly tracker: ActivityTracker;
   private readonly unsaved = new Map<string, ActivityInterval>();
+  /** End last queued for writing, per id of the open interval. */
+  private openQueuedEnd: { id: string; end: number } | undefined;
   private flushing: Promise<void> = Promise.resolve();
   private paused = false;
   private failing = false;
@@ -83,7 +91,15 @@ export class ActivityRecorder extends Disposable {
 
   private async flushOnce(): Promise<void> {
     const drained = this.tracker.drain(this.options.clock.now());
+    const openId = this.tracker.openIntervalId;
     for (const interval of drained) {
+      if (interval.id === openId) {
+        const queued = this.openQueuedEnd?.id === openId ? this.openQueuedEnd.end : undefined;
+        if (queued !== undefined && interval.end - queued < OPEN_REWRITE_GROWTH_MS) {
+          continue;
+        }
+        this.openQueuedEnd = { id: openId, end: interval.end };
+      }
       this.unsaved.set(interval.id, interval);
     }
     if (drained.length > 0) {
