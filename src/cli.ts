@@ -12,7 +12,7 @@ import { JsonlActivityStore } from './adapters/jsonlActivityStore';
 import { SystemCalendar } from './adapters/systemCalendar';
 import { addDays } from './core/localDays';
 import type { LocalDay } from './core/model';
-import { buildSnapshot } from './core/stats';
+import { buildSnapshot, formatMinutes } from './core/stats';
 import { parseStreakRule } from './core/streakRule';
 
 const EXTENSION_ID = 'hands-on.hands-on';
