@@ -4,7 +4,15 @@ import * as path from 'path';
 import { CommandIds } from '../../src/vscode/commandIds';
 
 // The manifest is the contract with VS Code; these are the promises the product spec makes about it.
-const manifest = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
+// User-visible strings live in package.nls.json (for translation); read them as VS Code shows them.
+const root = path.join(__dirname, '..', '..');
+const strings: Record<string, string> = JSON.parse(readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
+const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'), (_key, value) => {
+  if (typeof value !== 'string' || !/^%[^%]+%$/.test(value)) return value;
+  const resolved = strings[value.slice(1, -1)];
+  if (resolved === undefined) throw new Error(`package.json refers to ${value}, which package.nls.json lacks`);
+  return resolved;
+});
 
 describe('package.json', () => {
   it('activates on start-up finished, never on *', () => {
