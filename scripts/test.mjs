@@ -1,0 +1,156 @@
+#!/usr/bin/env node
+// `npm test`: typecheck, unit tests, then the integration suite inside a real VS Code
+// (code-server) and the UI tests that drive its workbench with Playwright.
+//   --unit-only         typecheck + unit tests
+//   --integration-only  build + in-host integration suite + UI tests
+//   --ui-only           build + UI tests
+// The last line is always `N passed, M failed`, summed over all stages; a stage that
+// crashes counts as one failure. Set HANDS_ON_VERBOSE=1 for the server's own log.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const flags = new Set(process.argv.slice(2));
+const only = flags.has('--unit-only') ? 'unit' : flags.has('--integration-only') ? 'integration' : flags.has('--ui-only') ? 'ui' : null;
+const verbose = process.env.HANDS_ON_VERBOSE === '1';
+const INTEGRATION_TIMEOUT_MS = 240_000;
+// Workbench start-up chatter that says nothing about the tests.
+const CHATTER = /Creation of workbench contribution|connection token|Creating a socket|Service Worker|builtin extensions cache|ChatSessionStore/;
+
+const stages = [];
+let stageStart = Date.now();
+const record = (name, passed, failed, note = '') => stages.push({ name, passed, failed, note, secs: (Date.now() - stageStart) / 1000 });
+const header = (title) => console.log(`\n━━━ ${title} ━━━`);
+const node = (args, opts = {}) => spawnSync(process.execPath, args, { cwd: root, stdio: 'inherit', ...opts });
+const mochaBin = path.join(root, 'node_modules', 'mocha', 'bin', 'mocha.js');
+
+/** Files under dir (recursively) whose name ends with suffix. */
+function findFiles(dir, suffix) {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(suffix))
+    .map((e) => path.join(e.parentPath ?? e.path, e.name));
+}
+
+/** Runs mocha in a child process with the counting reporter; returns {passes, failures} or throws. */
+function runMocha(name, args) {
+  const countsFile = path.join(fs.mkdtempSync(path.join(root, '.vscode-test', 'mocha-')), 'counts.json');
+  const r = node([mochaBin, '--reporter', path.join(root, 'scripts', 'mocha-count-reporter.cjs'), ...args], {
+    env: { ...process.env, HANDS_ON_MOCHA_COUNTS: countsFile },
+  });
+  const counts = fs.existsSync(countsFile) ? JSON.parse(fs.readFileSync(countsFile, 'utf8')) : null;
+  fs.rmSync(path.dirname(countsFile), { recursive: true, force: true });
+  if (!counts) return record(name, 0, 1, `mocha crashed (exit ${r.status ?? r.signal})`);
+  // A non-zero exit without failing tests means mocha itself broke (e.g. a file that fails to load).
+  const crashed = r.status !== 0 && counts.failures === 0;
+  record(name, counts.passes, counts.failures + (crashed ? 1 : 0), crashed ? `mocha exited ${r.status}` : '');
+}
+
+function typecheck() {
+  header('Typecheck (tsc --noEmit)');
+  const r = node([path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '--noEmit', '-p', root]);
+  record('typecheck', r.status === 0 ? 1 : 0, r.status === 0 ? 0 : 1);
+}
+
+function unit() {
+  header('Unit tests');
+  const files = findFiles(path.join(root, 'test', 'unit'), '.test.ts');
+  // Mocha fails with "No test files found" on an empty spec; zero tests is not a failure here.
+  if (files.length === 0) return record('unit', 0, 0, 'no unit test files');
+  fs.mkdirSync(path.join(root, '.vscode-test'), { recursive: true });
+  runMocha('unit', []); // .mocharc.json supplies the spec glob and the tsx loader
+}
+
+function build() {
+  header('Build (node esbuild.mjs)');
+  return node([path.join(root, 'esbuild.mjs')]).status === 0;
+}
+
+async function integration() {
+  header('Integration tests (in code-server = VS Code 1.100.3)');
+  const { startCodeServer, openWorkbench, createTestRepo, tempDir } = await import('./host.mjs');
+  const workspace = createTestRepo();
+  const resultsFile = path.join(tempDir('results'), 'integration.json');
+  const cs = await startCodeServer({
+    workspace,
+    extensionDevelopmentPath: root,
+    env: { HANDS_ON_TEST_RESULTS: resultsFile }, // the extension host inherits the server's env
+    onLog: (l) => verbose && console.log(`  [server] ${l}`),
+  });
+  let wb;
+  try {
+    wb = await openWorkbench({
+      port: cs.port,
+      folder: workspace,
+      payload: { extensionDevelopmentPath: root, extensionTestsPath: path.join(root, 'dist', 'test', 'integration') },
+      // The spec reporter's output arrives here, along with the workbench's console.
+      onLog: (l) => (verbose || !CHATTER.test(l)) && console.log(`  ${l}`),
+    });
+    const timeout = new Promise((r) => setTimeout(() => r('timeout'), INTEGRATION_TIMEOUT_MS).unref());
+    const code = await Promise.race([wb.exitCode, timeout]);
+    if (!fs.existsSync(resultsFile)) {
+      if (!verbose) console.log(cs.output.map((l) => `  [server] ${l}`).join('\n'));
+      return record('integration', 0, 1, code === 'timeout' ? `no result after ${INTEGRATION_TIMEOUT_MS / 1000} s` : `run() never finished (exit ${code})`);
+    }
+    const res = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    for (const t of res.tests.filter((t) => t.state === 'failed')) console.log(`  ✘ ${t.title}: ${t.error?.split('\n')[0]}`);
+    const crashed = code !== 0 && res.failures === 0;
+    record('integration', res.passes, res.failures + (crashed ? 1 : 0), crashed ? `host exit code ${code}` : '');
+  } finally {
+    await wb?.close();
+    await cs.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+    fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+  }
+}
+
+function ui() {
+  header('UI tests (Playwright against the workbench)');
+  const files = findFiles(path.join(root, 'test', 'ui'), '.test.mjs');
+  if (files.length === 0) return record('ui', 0, 0, 'no UI test files');
+  // --no-config: .mocharc.json is for the TypeScript unit tests.
+  runMocha('ui', ['--no-config', '--ui', 'bdd', '--timeout', '180000', ...files]);
+}
+
+/** Runs a stage; an exception counts as one failure instead of stopping the run. */
+async function guard(name, fn) {
+  stageStart = Date.now();
+  try {
+    await fn();
+  } catch (err) {
+    console.error(`\n${name} crashed: ${err?.stack ?? err}`);
+    record(name, 0, 1, 'crashed');
+  }
+}
+
+const t0 = Date.now();
+if (!only || only === 'unit') {
+  await guard('typecheck', typecheck);
+  await guard('unit', unit);
+}
+if (only !== 'unit') {
+  let ready = false;
+  await guard('build', () => { ready = build(); if (!ready) throw new Error('node esbuild.mjs failed'); });
+  if (ready) {
+    await guard('provision', async () => {
+      header('Test host (code-server)');
+      const { provisionHost } = await import('./provision-host.mjs');
+      provisionHost();
+    });
+    ready = !stages.some((s) => s.name === 'provision');
+  }
+  if (ready) {
+    if (only !== 'ui') await guard('integration', integration);
+    await guard('ui', ui);
+  }
+}
+
+header('Summary');
+for (const s of stages) console.log(`  ${s.name.padEnd(12)} ${s.passed} passed, ${s.failed} failed  ${s.secs.toFixed(1)} s${s.note ? `  (${s.note})` : ''}`);
+console.log(`  took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+const passed = stages.reduce((n, s) => n + s.passed, 0);
+const failed = stages.reduce((n, s) => n + s.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,6 @@
+// Every integration suite, imported statically so esbuild bundles it into index.js.
+// Add a line per new `*.test.ts` file in this folder.
+import './probe.test';
+import './tracking.test';
+import './commands.test';
+import './backfill.test';
