@@ -10,7 +10,7 @@ import { JsonlActivityStore } from '../src/adapters/jsonlActivityStore';
 import { SystemCalendar } from '../src/adapters/systemCalendar';
 import { ActivityTracker } from '../src/core/activity';
 import type { ActivityInterval } from '../src/core/model';
-import { buildSnapshot } from '../src/core/stats';
+import { buildSnapshot, buildSnapshotFromTotals } from '../src/core/stats';
 
 const calendar = new SystemCalendar();
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -68,7 +68,22 @@ function yearOfIntervals(): Map<string, ActivityInterval[]> {
   return byWindow;
 }
 
-async function yearSummary(): Promise<{ yearSummaryMs: number; yearSummaryHeapMB: number; yearIntervals: number }> {
+interface YearFigures {
+  yearSummaryMs: number;
+  yearSummaryColdMs: number;
+  yearSummaryRawMs: number;
+  yearSummaryHeapMB: number;
+  yearIntervals: number;
+  yearRecentIntervals: number;
+}
+
+/**
+ * Start-up over a year of data: `loadHistory` (past months from summaries, the current and previous month raw) and the
+ * snapshot. `yearSummaryMs` is the warm path, as every start after the first in a month; `yearSummaryColdMs` has no
+ * summaries (the first load ever, which also writes them); `yearSummaryRawMs` parses everything (`loadAll`, as export does).
+ * Heap: what the loaded history holds (past day totals plus recent intervals).
+ */
+async function yearSummary(): Promise<YearFigures> {
   const dir = mkdtempSync(path.join(tmpdir(), 'hands-on-bench-'));
   try {
     let count = 0;
@@ -79,23 +94,56 @@ async function yearSummary(): Promise<{ yearSummaryMs: number; yearSummaryHeapMB
     const reader = new JsonlActivityStore({ dir, windowId: 'reader' });
     const today = calendar.dayOf(Date.UTC(2026, 10, 27, 12));
     const settings = { rule: { kind: 'weekdays' as const }, freezesPerMonth: 2, dailyGoalMinutes: 20 };
-    // Warm-up run, then the median of 5 measured runs.
+    const summarise = async (): Promise<void> => {
+      const history = await reader.loadHistory({ today });
+      buildSnapshotFromTotals({ ...history, commitDays: [], today, settings, now: Date.now() });
+    };
+    const median = async (runs: number, before: () => void, run: () => Promise<void>): Promise<number> => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        before();
+        const started = performance.now();
+        await run();
+        times.push(performance.now() - started);
+      }
+      return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+    };
+    const dropSummaries = (): void => rmSync(path.join(dir, 'summaries'), { recursive: true, force: true });
+
+    // Raw: everything parsed (one warm-up run first, as for each figure).
     await reader.loadAll();
-    const times: number[] = [];
-    for (let run = 0; run < 5; run++) {
-      const started = performance.now();
+    const rawMs = await median(5, () => undefined, async () => {
       const { intervals } = await reader.loadAll();
       buildSnapshot({ intervals, commitDays: [], today, settings, now: Date.now() });
-      times.push(performance.now() - started);
-    }
+    });
+    // Cold: no summaries, so every past month is parsed and its summary written.
+    dropSummaries();
+    await summarise();
+    const coldMs = await median(5, dropSummaries, summarise);
+    // Warm: summaries present (the last cold run wrote them).
+    await summarise();
+    const warmMs = await median(5, () => undefined, summarise);
+
+    const raw = await reader.loadAll();
+    if (raw.intervals.length !== count) throw new Error(`loaded ${raw.intervals.length} of ${count} intervals`);
     gc?.();
     const before = process.memoryUsage().heapUsed;
-    const held = await reader.loadAll();
+    const held = await reader.loadHistory({ today });
     gc?.();
     const after = process.memoryUsage().heapUsed;
-    if (held.intervals.length !== count) throw new Error(`loaded ${held.intervals.length} of ${count} intervals`);
-    times.sort((a, b) => a - b);
-    return { yearSummaryMs: round(times[2]!), yearSummaryHeapMB: round((after - before) / 1024 / 1024), yearIntervals: count };
+    if (held.summaries.rebuilt.length !== 0) throw new Error(`warm load rebuilt ${held.summaries.rebuilt.join(', ')}`);
+    // The warm path must give exactly the figures of the raw path.
+    const fast = buildSnapshotFromTotals({ ...held, commitDays: [], today, settings, now: 0 });
+    const slow = buildSnapshot({ intervals: raw.intervals, commitDays: [], today, settings, now: 0 });
+    if (JSON.stringify(fast) !== JSON.stringify(slow)) throw new Error('summaries disagree with the raw intervals');
+    return {
+      yearSummaryMs: round(warmMs),
+      yearSummaryColdMs: round(coldMs),
+      yearSummaryRawMs: round(rawMs),
+      yearSummaryHeapMB: round((after - before) / 1024 / 1024),
+      yearIntervals: count,
+      yearRecentIntervals: held.recentIntervals.length,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -54,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const statusBar = own(new StreakStatusBar());
   const statsDocument = new StatsDocumentProvider(() => ({
     snapshot: stats.snapshot,
-    allIntervals: stats.allIntervals,
+    dayTotals: stats.dayTotals(),
     privacy: isPrivate(),
     today: calendar.dayOf(clock.now()),
   }));
@@ -81,7 +81,8 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
 
   const isPrivate = (): boolean => context.globalState.get<boolean>(PRIVACY_KEY, false);
   const render = (): void => {
-    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(clock.now()), privacy: isPrivate(), paused: recorder.isPaused });
+    const now = clock.now();
+    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: isPrivate(), paused: recorder.isPaused });
     statsDocument.refresh();
   };
   const setPaused = async (paused: boolean): Promise<void> => {
@@ -114,8 +115,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   own(
     vscode.commands.registerCommand(CommandIds.exportData, async (request?: ExportRequest) => {
       await recorder.flush();
-      await stats.reload();
-      return exportActivityData(async () => stats.allIntervals, calendar.dayOf(clock.now()), request);
+      return exportActivityData(() => stats.exportIntervals(), calendar.dayOf(clock.now()), request);
     }),
   );
 

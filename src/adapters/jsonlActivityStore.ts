@@ -3,6 +3,7 @@
  *
  * Layout under `dir` (the extension's globalStorageUri path):
  *   activity/YYYY-MM/<windowId>.jsonl      YYYY-MM is the month of the interval's local `day`
+ *   summaries/YYYY-MM.json                 derived, rebuildable day totals of a past month (see monthSummaryCache.ts)
  * Each line: {"v":1,"kind":"interval","id":…,"start":…,"end":…,"day":…,"utcOffsetMinutes":…,"repo":…,"language":…}
  *
  * Why this shape (see docs/facts.md, "Keeping data across VS Code windows"):
@@ -11,7 +12,8 @@
  * - Records carry ids and readers keep the longest `end` per id, so writing a record again is harmless. That is what
  *   makes retrying a failed batch safe.
  * - Readers skip (and report) blank, torn or unknown lines and NEVER modify or delete anything.
- * - One file per month keeps each file small and lets old months be archived or compacted later.
+ * - One file per month keeps each file small and lets old months be archived or compacted later. `loadHistory` reads past
+ *   months from their summaries (validated against the raw files' sizes and mtimes) and only recent months raw.
  *
  * Write error contract: `append` rejects with StoreWriteError when the disk is full, read-only, or not permitted.
  * `error.unwritten` holds the intervals that may not be on disk; the caller keeps them buffered and retries later
@@ -19,11 +21,13 @@
  */
 import { appendFile, mkdir, open, readdir, readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { ActivityInterval } from '../core/model';
-import type { ActivityStore, StoreProblem } from '../core/ports';
+import type { ActivityInterval, LocalDay } from '../core/model';
+import type { ActivityHistoryReader, ActivityStore, StoreProblem } from '../core/ports';
+import { type CachedHistory, MonthSummaryCache } from './monthSummaryCache';
 
 const SCHEMA_VERSION = 1;
 const ACTIVITY_DIR = 'activity';
+const SUMMARY_DIR = 'summaries';
 const MONTH_DIR = /^\d{4}-\d{2}$/;
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
 const WINDOW_ID = /^[A-Za-z0-9_-]{1,100}$/;
@@ -35,20 +39,35 @@ export interface JsonlActivityStoreOptions {
   readonly dir: string;
   /** This window's id: letters, digits, `_` and `-` only, since it becomes a file name. */
   readonly windowId: string;
+  /** Reads a whole raw file; tests pass a counting wrapper. Defaults to `fs.readFile(file, 'utf8')`. */
+  readonly readText?: (file: string) => Promise<string>;
 }
 
-export class JsonlActivityStore implements ActivityStore {
+export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader {
   private readonly root: string;
   private readonly windowId: string;
   /** Files this instance has checked (or written) and that end on a line break. */
   private readonly cleanTails = new Set<string>();
   /** Serialises this window's appends so batches land in order and the tail check stays valid. */
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly readText: (file: string) => Promise<string>;
+  private readonly summaries: MonthSummaryCache;
 
   constructor(options: JsonlActivityStoreOptions) {
     if (!WINDOW_ID.test(options.windowId)) throw new RangeError(`windowId must match ${WINDOW_ID}, got "${options.windowId}"`);
     this.root = path.join(options.dir, ACTIVITY_DIR);
     this.windowId = options.windowId;
+    this.readText = options.readText ?? ((file) => readFile(file, 'utf8'));
+    const root = this.root;
+    const readText = this.readText;
+    this.summaries = new MonthSummaryCache({
+      dir: path.join(options.dir, SUMMARY_DIR),
+      source: {
+        months: (problems) => listMonths(root, problems),
+        files: (month, problems) => listMonthFiles(root, month, problems),
+        read: (files, problems) => readIntervalFiles(files, problems, readText),
+      },
+    });
   }
 
   /** The file this window writes for a month (`YYYY-MM`); exposed for diagnostics and tests. */
@@ -64,21 +83,18 @@ export class JsonlActivityStore implements ActivityStore {
 
   async loadAll(): Promise<{ intervals: ActivityInterval[]; problems: StoreProblem[] }> {
     const problems: StoreProblem[] = [];
-    const files = await this.listFiles(problems);
-    const byId = new Map<string, ActivityInterval>();
-    await forEachLimited(files, READ_CONCURRENCY, async (file) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (err) {
-        problems.push({ file, line: 0, reason: `unreadable: ${errorCode(err)}` });
-        return;
-      }
-      parseInto(file, text, byId, problems);
-    });
-    const intervals = [...byId.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
-    return { intervals, problems };
+    const files: string[] = [];
+    for (const month of await listMonths(this.root, problems)) files.push(...(await listMonthFiles(this.root, month, problems)));
+    const intervals = await readIntervalFiles(files, problems, this.readText);
+    return { intervals, problems: sortProblems(problems) };
+  }
+
+  /**
+   * Past months as day totals (from `summaries/`, rebuilt from the raw files whenever those changed), the current and
+   * previous month of `today` as raw intervals. Never modifies the activity files.
+   */
+  loadHistory(options: { readonly today: LocalDay }): Promise<CachedHistory> {
+    return this.summaries.load(options);
   }
 
   private async appendNow(intervals: readonly ActivityInterval[]): Promise<void> {
@@ -118,18 +134,6 @@ export class JsonlActivityStore implements ActivityStore {
     await appendFile(file, text, { encoding: 'utf8', flag: 'a' });
     this.cleanTails.add(file);
   }
-
-  private async listFiles(problems: StoreProblem[]): Promise<string[]> {
-    const months = await readdirOrEmpty(this.root, problems);
-    const files: string[] = [];
-    for (const month of months.filter((m) => MONTH_DIR.test(m)).sort()) {
-      const dir = path.join(this.root, month);
-      for (const name of (await readdirOrEmpty(dir, problems)).sort()) {
-        if (name.endsWith('.jsonl')) files.push(path.join(dir, name));
-      }
-    }
-    return files;
-  }
 }
 
 /** Writing to the store failed; `unwritten` must stay buffered by the caller and be retried later. */
@@ -154,6 +158,48 @@ export class StoreWriteError extends Error {
   static is(err: unknown): err is StoreWriteError {
     return err instanceof StoreWriteError;
   }
+}
+
+/** Month folders (`YYYY-MM`) under the activity root, in calendar order. */
+export async function listMonths(root: string, problems: StoreProblem[]): Promise<string[]> {
+  return (await readdirOrEmpty(root, problems)).filter((m) => MONTH_DIR.test(m)).sort();
+}
+
+/** The raw `.jsonl` files of one month, sorted by name, as full paths. */
+export async function listMonthFiles(root: string, month: string, problems: StoreProblem[]): Promise<string[]> {
+  const dir = path.join(root, month);
+  return (await readdirOrEmpty(dir, problems))
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .map((name) => path.join(dir, name));
+}
+
+/**
+ * Every valid interval in `files`, de-duplicated by id (longest `end` wins), sorted by start then id. Unreadable files
+ * and lines are appended to `problems` (line 0 for a whole file); nothing is modified.
+ */
+export async function readIntervalFiles(
+  files: readonly string[],
+  problems: StoreProblem[],
+  readText: (file: string) => Promise<string> = (file) => readFile(file, 'utf8'),
+): Promise<ActivityInterval[]> {
+  const byId = new Map<string, ActivityInterval>();
+  await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+    let text: string;
+    try {
+      text = await readText(file);
+    } catch (err) {
+      problems.push({ file, line: 0, reason: `unreadable: ${errorCode(err)}` });
+      return;
+    }
+    parseInto(file, text, byId, problems);
+  });
+  return [...byId.values()].sort((a, b) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Problems in file, then line order. */
+export function sortProblems(problems: StoreProblem[]): StoreProblem[] {
+  return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
 }
 
 function toLine(i: ActivityInterval): string {

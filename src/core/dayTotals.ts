@@ -91,3 +91,40 @@ export function dayTotals(intervals: Iterable<ActivityInterval>): Map<LocalDay, 
   }
   return result;
 }
+
+/**
+ * Day totals of several DISJOINT sets of intervals (such as different months, or stored summaries of past months
+ * and the raw intervals of recent ones) as one map in day order. A day present in more than one part gets the sum of
+ * its parts, which is the union only if the parts share no time on that day; the store files intervals by the month
+ * of their day, so its parts never share a day. Inputs are not modified.
+ */
+export function mergeDayTotals(...parts: ReadonlyArray<ReadonlyMap<LocalDay, DayTotal>>): Map<LocalDay, DayTotal> {
+  const merged = new Map<LocalDay, DayTotal>();
+  let sorted = true;
+  let lastDay = '';
+  for (const part of parts) {
+    for (const [day, total] of part) {
+      const seen = merged.get(day);
+      if (seen === undefined) {
+        if (day < lastDay) sorted = false;
+        else lastDay = day;
+        merged.set(day, total);
+      } else {
+        merged.set(day, {
+          day,
+          minutes: seen.minutes + total.minutes,
+          byRepo: sumMaps(seen.byRepo, total.byRepo),
+          byLanguage: sumMaps(seen.byLanguage, total.byLanguage),
+        });
+      }
+    }
+  }
+  if (sorted) return merged;
+  return new Map([...merged].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)));
+}
+
+function sumMaps(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): Map<string, number> {
+  const sum = new Map(a);
+  for (const [key, minutes] of b) sum.set(key, (sum.get(key) ?? 0) + minutes);
+  return sum;
+}

@@ -74,3 +74,13 @@ export function monthOf(day: LocalDay): string {
 export function compareDays(a: LocalDay, b: LocalDay): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** The first day of the calendar month before the month of `day`: `2026-03-17` → `2026-02-01`, `2026-01-05` → `2025-12-01`. */
+export function firstDayOfPreviousMonth(day: LocalDay): LocalDay {
+  const match = DAY_PATTERN.exec(day);
+  if (!match) throw new RangeError(`Not a local day (YYYY-MM-DD): ${JSON.stringify(day)}`);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const [y, m] = month === 1 ? [year - 1, 12] : [year, month - 1];
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-01`;
+}

@@ -1,5 +1,5 @@
 /** What the core needs from the outside world. Adapters implement these; tests pass real or fake ones. */
-import type { ActivityInterval, LocalDay } from './model';
+import type { ActivityInterval, DayTotal, LocalDay } from './model';
 
 export interface Clock {
   now(): number;
@@ -25,6 +25,28 @@ export interface ActivityStore {
   append(intervals: readonly ActivityInterval[]): Promise<void>;
   /** Every interval from every window's log, de-duplicated by id (longest `end` wins). */
   loadAll(): Promise<{ intervals: ActivityInterval[]; problems: StoreProblem[] }>;
+}
+
+/** What start-up needs from the whole activity history, without holding (or parsing) every interval. */
+export interface ActivityHistory {
+  /** Union day totals of every day before `recentFromDay`, in day order (from per-month summaries where valid). */
+  readonly pastTotals: Map<LocalDay, DayTotal>;
+  /** Latest interval end among the past days; undefined when there are none. */
+  readonly pastLastActivityAt: number | undefined;
+  /** First day kept as raw intervals: the first day of the month before `today`'s. */
+  readonly recentFromDay: LocalDay;
+  /** Every interval filed in the recent months, de-duplicated by id (longest `end` wins), sorted by start. */
+  readonly recentIntervals: ActivityInterval[];
+  /** Unreadable lines and files, past months included (a summary remembers the problems of its month). */
+  readonly problems: StoreProblem[];
+}
+
+export interface ActivityHistoryReader {
+  /**
+   * Day totals of the past and raw intervals of the current and previous month of `today`. Gives the same figures as
+   * `dayTotals(loadAll().intervals)`, only faster.
+   */
+  loadHistory(options: { readonly today: LocalDay }): Promise<ActivityHistory>;
 }
 
 /** A repository's authored commits, as local days of the author. */

@@ -1,15 +1,13 @@
 /**
  * Stats for the status bar and the stats view, display formatting, and the data export.
  */
-import { dayTotals, dedupeIntervals } from './dayTotals';
+import { dayTotals, dedupeIntervals, mergeDayTotals } from './dayTotals';
 import { addDays, mondayOf } from './localDays';
-import type { ActivityInterval, LocalDay, StatsSnapshot, StreakSettings, StreakSummary } from './model';
+import type { ActivityInterval, DayTotal, LocalDay, StatsSnapshot, StreakSettings, StreakSummary } from './model';
 import { computeStreak, handsOnDays } from './streak';
 import { streakRuleLabel } from './streakRule';
 
-export interface SnapshotInput {
-  /** Every stored interval plus the tracker's unflushed ones; duplicates by id are fine. */
-  readonly intervals: Iterable<ActivityInterval>;
+interface SnapshotContext {
   /** Days with an authored commit. */
   readonly commitDays: Iterable<LocalDay>;
   readonly today: LocalDay;
@@ -17,14 +15,43 @@ export interface SnapshotInput {
   readonly now: number;
 }
 
+export interface SnapshotInput extends SnapshotContext {
+  /** Every stored interval plus the tracker's unflushed ones; duplicates by id are fine. */
+  readonly intervals: Iterable<ActivityInterval>;
+}
+
+export interface TotalsSnapshotInput extends SnapshotContext {
+  /**
+   * Union day totals of older days, already summarised (e.g. from per-month summaries). They must not share a day
+   * with `recentIntervals` (see {@link mergeDayTotals}).
+   */
+  readonly pastTotals: ReadonlyMap<LocalDay, DayTotal>;
+  /** Latest interval end behind `pastTotals`, for "time since you last coded" when no recent interval exists. */
+  readonly pastLastActivityAt?: number;
+  /** Raw intervals of the recent days, stored or unflushed; duplicates by id are fine. */
+  readonly recentIntervals: Iterable<ActivityInterval>;
+}
+
+/** The snapshot from raw intervals only: the same flow as {@link buildSnapshotFromTotals} with no summarised past. */
 export function buildSnapshot(input: SnapshotInput): StatsSnapshot {
-  const all = [...input.intervals];
-  const totals = dayTotals(all);
+  return buildSnapshotFromTotals({ ...input, pastTotals: new Map(), recentIntervals: input.intervals });
+}
+
+/** Past day totals and recent raw intervals as one day-ordered map of union totals. */
+export function combinedDayTotals(pastTotals: ReadonlyMap<LocalDay, DayTotal>, recentIntervals: Iterable<ActivityInterval>): Map<LocalDay, DayTotal> {
+  const recent = dayTotals(recentIntervals);
+  return pastTotals.size === 0 ? recent : mergeDayTotals(pastTotals, recent);
+}
+
+/** The snapshot from summarised past days plus raw recent intervals; this is the only snapshot flow. */
+export function buildSnapshotFromTotals(input: TotalsSnapshotInput): StatsSnapshot {
+  const recent = [...input.recentIntervals];
+  const totals = combinedDayTotals(input.pastTotals, recent);
   const monday = mondayOf(input.today);
   let weekMinutes = 0;
   for (let i = 0; i < 7; i++) weekMinutes += totals.get(addDays(monday, i))?.minutes ?? 0;
-  let lastActivityAt: number | undefined;
-  for (const interval of all) if (lastActivityAt === undefined || interval.end > lastActivityAt) lastActivityAt = interval.end;
+  let lastActivityAt = input.pastLastActivityAt;
+  for (const interval of recent) if (lastActivityAt === undefined || interval.end > lastActivityAt) lastActivityAt = interval.end;
   return {
     today: input.today,
     todayMinutes: totals.get(input.today)?.minutes ?? 0,

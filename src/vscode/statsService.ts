@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import { addDays } from '../core/localDays';
-import type { ActivityInterval, LocalDay, StatsSnapshot } from '../core/model';
-import type { ActivityStore, Clock, CommitHistory, LocalCalendar } from '../core/ports';
-import { buildSnapshot } from '../core/stats';
+import type { ActivityInterval, DayTotal, LocalDay, StatsSnapshot } from '../core/model';
+import type { ActivityHistoryReader, ActivityStore, Clock, CommitHistory, LocalCalendar } from '../core/ports';
+import { buildSnapshotFromTotals, combinedDayTotals } from '../core/stats';
 import { parseStreakRule } from '../core/streakRule';
 import type { HandsOnConfig } from './config';
 import { Disposable } from './lifecycle';
@@ -15,7 +15,7 @@ const CACHE_KEY = 'handsOn.statsSnapshot';
 const BACKFILL_DAYS = 400;
 
 export interface StatsServiceOptions {
-  readonly store: ActivityStore;
+  readonly store: ActivityStore & ActivityHistoryReader;
   readonly history: CommitHistory;
   readonly resolver: RepoResolver;
   readonly calendar: LocalCalendar;
@@ -27,14 +27,21 @@ export interface StatsServiceOptions {
 }
 
 /**
- * Holds every window's intervals and the user's commit days, and turns them into the snapshot the
- * status bar shows. Intervals are merged by id (longest end wins), so re-reading is idempotent.
+ * Holds the day totals of past months and the raw intervals of recent ones (every window's, plus this window's
+ * unflushed ones), and the user's commit days, and turns them into the snapshot the status bar shows. Recent intervals
+ * are merged by id (longest end wins), so re-reading is idempotent. Everything ever recorded is read only on export.
  */
 export class StatsService extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<StatsSnapshot>());
   readonly onDidChange = this.changed.event;
 
+  /** Union day totals of the days before `recentFromDay`, from the store's month summaries. */
+  private pastTotals = new Map<LocalDay, DayTotal>();
+  private pastLastActivityAt: number | undefined;
+  /** Days from this one on are held as raw intervals; empty until the first reload, when everything is recent. */
+  private recentFromDay: LocalDay = '';
   private readonly intervals = new Map<string, ActivityInterval>();
+  private totals: Map<LocalDay, DayTotal> | undefined;
   private commitDays = new Set<LocalDay>();
   private current: StatsSnapshot | undefined;
 
@@ -48,20 +55,39 @@ export class StatsService extends Disposable {
     return this.current;
   }
 
-  get allIntervals(): ActivityInterval[] {
-    return [...this.intervals.values()].sort((a, b) => a.start - b.start);
+  /** Union coding minutes per local day, past and recent, in day order (for the stats tables). */
+  dayTotals(): ReadonlyMap<LocalDay, DayTotal> {
+    this.totals ??= combinedDayTotals(this.pastTotals, this.intervals.values());
+    return this.totals;
   }
 
-  /** Re-reads every window's log; picks up time recorded in other windows. */
+  /** Every interval ever stored, from every window, plus this window's unflushed ones: for the data export. */
+  async exportIntervals(): Promise<ActivityInterval[]> {
+    const { intervals } = await this.options.store.loadAll();
+    const byId = new Map<string, ActivityInterval>();
+    for (const interval of [...intervals, ...this.intervals.values()]) {
+      const known = byId.get(interval.id);
+      if (!known || known.end < interval.end) byId.set(interval.id, interval);
+    }
+    return [...byId.values()].sort((a, b) => a.start - b.start);
+  }
+
+  /** Re-reads every window's recent log and the past months' summaries; picks up time recorded in other windows. */
   async reload(): Promise<void> {
-    const { intervals, problems } = await this.options.store.loadAll();
-    for (const problem of problems) {
+    const history = await this.options.store.loadHistory({ today: this.options.calendar.dayOf(this.options.clock.now()) });
+    for (const problem of history.problems) {
       this.options.log.warnOnce(
         `store:${problem.file}:${problem.line}`,
         vscode.l10n.t('Skipped an unreadable line {0} of {1} ({2}). Nothing was deleted.', problem.line, problem.file, problem.reason),
       );
     }
-    this.mergeQuietly(intervals);
+    this.pastTotals = history.pastTotals;
+    this.pastLastActivityAt = history.pastLastActivityAt;
+    this.recentFromDay = history.recentFromDay;
+    // Intervals held from before (this window's, possibly unflushed) stay if still recent; older ones are now in the
+    // past totals (a flushed interval of a past month is in its summary).
+    for (const [id, interval] of this.intervals) if (interval.day < this.recentFromDay) this.intervals.delete(id);
+    this.mergeQuietly(history.recentIntervals);
     this.recompute();
   }
 
@@ -98,8 +124,11 @@ export class StatsService extends Disposable {
   recompute(): void {
     const config = this.options.config();
     const now = this.options.clock.now();
-    this.current = buildSnapshot({
-      intervals: this.intervals.values(),
+    this.totals = undefined;
+    this.current = buildSnapshotFromTotals({
+      pastTotals: this.pastTotals,
+      pastLastActivityAt: this.pastLastActivityAt,
+      recentIntervals: this.intervals.values(),
       commitDays: this.commitDays,
       today: this.options.calendar.dayOf(now),
       now,
@@ -114,7 +143,10 @@ export class StatsService extends Disposable {
   }
 
   private mergeQuietly(intervals: Iterable<ActivityInterval>): void {
+    this.totals = undefined;
     for (const interval of intervals) {
+      // A day already summarised in the past totals must not be counted twice.
+      if (interval.day < this.recentFromDay) continue;
       const known = this.intervals.get(interval.id);
       if (!known || known.end < interval.end) {
         this.intervals.set(interval.id, interval);

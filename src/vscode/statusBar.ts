@@ -6,6 +6,7 @@ import { Disposable } from './lifecycle';
 export interface StatusBarState {
   readonly snapshot: StatsSnapshot | undefined;
   readonly today: string;
+  readonly now: number;
   readonly privacy: boolean;
   readonly paused: boolean;
 }
@@ -42,7 +43,7 @@ interface StatusBarView {
   readonly ariaLabel: string;
 }
 
-function describe({ snapshot, today, privacy, paused }: StatusBarState): StatusBarView {
+function describe({ snapshot, today, now, privacy, paused }: StatusBarState): StatusBarView {
   const pausedSuffix = paused ? ' $(debug-pause)' : '';
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = { enabledCommands: [CommandIds.togglePrivacy, CommandIds.resumeTracking, CommandIds.showStats] };
@@ -54,7 +55,7 @@ function describe({ snapshot, today, privacy, paused }: StatusBarState): StatusB
   }
 
   // A cached snapshot from yesterday must not claim yesterday's minutes as today's.
-  const todayMinutes = snapshot && snapshot.today === today ? snapshot.todayMinutes : 0;
+  const todayMinutes = snapshot && snapshot.today === today ? Math.floor(snapshot.todayMinutes) : 0;
   const streak = snapshot?.streak.current ?? 0;
   const weeks = snapshot?.streak.unit === 'weeks';
   const streakText = weeks ? vscode.l10n.t('{0}w', streak) : vscode.l10n.t('{0}d', streak);
@@ -63,22 +64,20 @@ function describe({ snapshot, today, privacy, paused }: StatusBarState): StatusB
   const rows: [string, string][] = [
     [vscode.l10n.t('Today'), formatMinutes(todayMinutes)],
     [vscode.l10n.t('This week'), formatMinutes(snapshot?.weekMinutes ?? 0)],
-    [vscode.l10n.t('Streak'), weeks ? vscode.l10n.t('{0} weeks', streak) : vscode.l10n.t('{0} days', streak)],
+    [vscode.l10n.t('Streak'), streakLength(streak, weeks)],
     [vscode.l10n.t('Rule'), snapshot?.ruleLabel ?? '—'],
-    [vscode.l10n.t('Best streak'), snapshot ? String(snapshot.streak.best) : '—'],
+    [vscode.l10n.t('Best streak'), snapshot ? streakLength(snapshot.streak.best, weeks) : '—'],
     [vscode.l10n.t('Last hands-on day'), snapshot?.streak.lastHandsOnDay ?? vscode.l10n.t('none yet')],
+    [vscode.l10n.t('Last coded'), snapshot?.lastActivityAt ? timeAgo(now - snapshot.lastActivityAt) : vscode.l10n.t('not yet')],
   ];
-  tooltip.appendMarkdown(`**${vscode.l10n.t('Hands-On')}**\n\n`);
-  tooltip.appendMarkdown(`| | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
+  tooltip.appendMarkdown(`| **${vscode.l10n.t('Hands-On')}** | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
   if (snapshot?.streak.frozen.length) {
     tooltip.appendMarkdown(`\n${vscode.l10n.t('Freezes used: {0}', snapshot.streak.frozen.slice(-3).join(', '))}\n`);
   }
   if (paused) {
     tooltip.appendMarkdown(`\n\n${vscode.l10n.t('Tracking is paused.')} [${vscode.l10n.t('Resume')}](command:${CommandIds.resumeTracking})`);
   }
-  const ariaLabel = weeks
-    ? vscode.l10n.t('Hands-On streak {0} weeks, {1} minutes coded today', streak, todayMinutes)
-    : vscode.l10n.t('Hands-On streak {0} days, {1} minutes coded today', streak, todayMinutes);
+  const ariaLabel = vscode.l10n.t('Hands-On streak {0}, {1} coded today', streakLength(streak, weeks), formatMinutes(todayMinutes));
   return { text, tooltip, ariaLabel };
 }
 
@@ -88,4 +87,26 @@ export function formatMinutes(minutes: number): string {
     return vscode.l10n.t('{0}m', whole);
   }
   return vscode.l10n.t('{0}h {1}m', Math.floor(whole / 60), String(whole % 60).padStart(2, '0'));
+}
+
+function streakLength(count: number, weeks: boolean): string {
+  if (weeks) {
+    return count === 1 ? vscode.l10n.t('1 week') : vscode.l10n.t('{0} weeks', count);
+  }
+  return count === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', count);
+}
+
+function timeAgo(ms: number): string {
+  const minutes = Math.max(0, Math.floor(ms / 60_000));
+  if (minutes < 1) {
+    return vscode.l10n.t('just now');
+  }
+  if (minutes < 60) {
+    return minutes === 1 ? vscode.l10n.t('1 minute ago') : vscode.l10n.t('{0} minutes ago', minutes);
+  }
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) {
+    return hours === 1 ? vscode.l10n.t('1 hour ago') : vscode.l10n.t('{0} hours ago', hours);
+  }
+  return vscode.l10n.t('{0} days ago', Math.floor(hours / 24));
 }

@@ -58,4 +58,58 @@ describe('workbench UI', function () {
     await sidebar.getByText(/suggested tasks/i).first().waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await sidebar.innerText(), /hands-on/i);
   });
+
+  it('shows today, this week, the rule and the best streak in the tooltip', async function () {
+    await page.locator(STREAK).hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /This week/ }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const text = await hover.innerText();
+    for (const label of ['Today', 'This week', 'Rule', 'Weekdays', 'Best streak', 'Last hands-on day']) {
+      assert.ok(text.includes(label), `tooltip lacks "${label}": ${text}`);
+    }
+  });
+
+  it('counts real typing in the editor: the minutes in the status bar go up', async function () {
+    this.timeout(240_000);
+    await page.mouse.move(700, 400); // away from the status bar, so the tooltip closes
+    await runInPalette(page, 'index.js', { quickOpen: true });
+    const editor = page.locator('.editor-instance .monaco-editor').first();
+    await editor.waitFor({ state: 'visible', timeout: 30_000 });
+    await editor.click({ position: { x: 200, y: 60 } });
+    const minutes = async () => Number(/· (\d+)m/.exec(await page.locator(STREAK).innerText())?.[1] ?? NaN);
+    const before = await minutes();
+    assert.ok(Number.isFinite(before), 'the status bar shows no minutes');
+    // A keystroke every 2 s for just over a minute; the extension flushes every 30 s.
+    const deadline = Date.now() + 200_000;
+    while ((await minutes()) <= before) {
+      assert.ok(Date.now() < deadline, `the status bar stayed at ${before}m while typing for over 3 minutes`);
+      await page.keyboard.type('x');
+      await page.waitForTimeout(2_000);
+    }
+    assert.ok((await minutes()) >= before + 1);
+  });
+
+  it('Toggle Privacy from the Command Palette hides every figure, and shows them again', async function () {
+    await runInPalette(page, '>Hands-On: Toggle Privacy');
+    const item = page.locator(STREAK);
+    await page.waitForFunction((selector) => !/\d/.test(document.querySelector(selector)?.textContent ?? '0'), STREAK, { timeout: 15_000 });
+    assert.equal(await item.locator('.codicon-flame').count(), 1);
+    assert.doesNotMatch(await item.innerText(), /\d/);
+    await page.screenshot({ path: path.join(shots, 'privacy-mode-on.png') });
+    await runInPalette(page, '>Hands-On: Toggle Privacy');
+    await page.waitForFunction((selector) => /\d+d · \d+m/.test(document.querySelector(selector)?.textContent ?? ''), STREAK, { timeout: 15_000 });
+  });
 });
+
+/** Opens Quick Open (Ctrl+P) or the Command Palette (F1), types `text` and accepts the first match. */
+async function runInPalette(page, text, { quickOpen = false } = {}) {
+  await page.keyboard.press(quickOpen ? 'Control+P' : 'F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  await input.fill(text);
+  // Wait for the list to show a match before accepting it.
+  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+

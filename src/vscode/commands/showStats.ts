@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import { dayTotals } from '../../core/dayTotals';
 import { addDays } from '../../core/localDays';
-import type { ActivityInterval, DayTotal, StatsSnapshot } from '../../core/model';
+import type { DayTotal, LocalDay, StatsSnapshot } from '../../core/model';
 import { formatMinutes } from '../statusBar';
 
 export const STATS_SCHEME = 'hands-on-stats';
@@ -11,7 +10,8 @@ const SPLIT_DAYS = 30;
 
 export interface StatsSource {
   readonly snapshot: StatsSnapshot | undefined;
-  readonly allIntervals: readonly ActivityInterval[];
+  /** Union coding minutes per local day (at least the last {@link SPLIT_DAYS} days). */
+  readonly dayTotals: ReadonlyMap<LocalDay, DayTotal>;
   readonly privacy: boolean;
   readonly today: string;
 }
@@ -45,7 +45,7 @@ export async function showCodingStats(): Promise<void> {
   }
 }
 
-function renderStats({ snapshot, allIntervals, privacy, today }: StatsSource): string {
+function renderStats({ snapshot, dayTotals: totals, privacy, today }: StatsSource): string {
   const t = vscode.l10n.t;
   const lines = [`# ${t('Hands-On: Coding Stats')}`, ''];
   if (privacy) {
@@ -56,7 +56,6 @@ function renderStats({ snapshot, allIntervals, privacy, today }: StatsSource): s
     lines.push(t('Figures are still being computed. Start coding; this page updates on its own.'));
     return lines.join('\n');
   }
-  const totals = dayTotals(allIntervals);
   lines.push(
     `| ${t('Figure')} | ${t('Value')} |`,
     '|---|---|',

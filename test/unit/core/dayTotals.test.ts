@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { dayTotals, dedupeIntervals } from '../../../src/core/dayTotals';
+import { dayTotals, dedupeIntervals, mergeDayTotals } from '../../../src/core/dayTotals';
 import type { ActivityInterval } from '../../../src/core/model';
 
 const MIN = 60_000;
@@ -77,5 +77,36 @@ describe('dayTotals', () => {
     // Slot k covers [12k, 12k+14] across the three staggered windows, so slots touch: one block [0, 362].
     assert.equal(totals.get('2026-05-12')!.minutes, 29 * 12 + 14);
     assert.ok(elapsed < 50, `took ${elapsed.toFixed(1)} ms`);
+  });
+});
+
+describe('mergeDayTotals', () => {
+  const dayStart = (day: string): number => Date.parse(`${day}T00:00:00Z`) - BASE;
+  const on = (id: string, day: string, fromMin: number, toMin: number, repo = 'api', language = 'ts'): ActivityInterval =>
+    interval(id, dayStart(day) / MIN + fromMin, dayStart(day) / MIN + toMin, repo, language, day);
+
+  it('equals the totals of all intervals when the parts hold different months, in day order', () => {
+    const jan = [on('a:1', '2026-01-30', 0, 30), on('b:1', '2026-01-30', 10, 40, 'web'), on('a:2', '2026-01-31', 0, 5, 'api', 'md')];
+    const feb = [on('a:3', '2026-02-01', 0, 20), on('c:1', '2026-02-02', 0, 7, 'web', 'css')];
+    // Parts out of order on purpose: the result is still in day order.
+    const merged = mergeDayTotals(dayTotals(feb), dayTotals(jan));
+    assert.deepEqual(merged, dayTotals([...jan, ...feb]));
+    assert.deepEqual([...merged.keys()], ['2026-01-30', '2026-01-31', '2026-02-01', '2026-02-02']);
+  });
+
+  it('adds a day found in two parts, per repo and language too, without touching the inputs', () => {
+    const a = dayTotals([on('a:1', '2026-01-30', 0, 30, 'api', 'ts')]);
+    const b = dayTotals([on('b:1', '2026-01-30', 60, 70, 'web', 'ts')]);
+    const merged = mergeDayTotals(a, b).get('2026-01-30')!;
+    assert.equal(merged.minutes, 40);
+    assert.deepEqual(merged.byRepo, new Map([['api', 30], ['web', 10]]));
+    assert.deepEqual(merged.byLanguage, new Map([['ts', 40]]));
+    assert.equal(a.get('2026-01-30')!.minutes, 30);
+    assert.deepEqual(a.get('2026-01-30')!.byLanguage, new Map([['ts', 30]]));
+  });
+
+  it('handles no parts and empty parts', () => {
+    assert.deepEqual(mergeDayTotals(), new Map());
+    assert.deepEqual(mergeDayTotals(new Map(), new Map()), new Map());
   });
 });

@@ -4,6 +4,7 @@ import {
   compareDays,
   dayNumber,
   daysBetween,
+  firstDayOfPreviousMonth,
   formatDayNumber,
   isLocalDay,
   isWeekday,
@@ -53,6 +54,14 @@ describe('localDays', () => {
     assert.equal(mondayOf('2026-03-02'), '2026-03-02');
     assert.equal(mondayOf('2026-04-01'), '2026-03-30');
     assert.equal(mondayOf('2026-01-01'), '2025-12-29');
+  });
+
+  it('finds the first day of the previous month, across a year boundary', () => {
+    assert.equal(firstDayOfPreviousMonth('2026-03-17'), '2026-02-01');
+    assert.equal(firstDayOfPreviousMonth('2026-03-01'), '2026-02-01');
+    assert.equal(firstDayOfPreviousMonth('2026-01-31'), '2025-12-01');
+    assert.equal(firstDayOfPreviousMonth('2026-11-27'), '2026-10-01');
+    assert.throws(() => firstDayOfPreviousMonth('2026-3-1'), RangeError);
   });
 
   it('gives the month and compares days', () => {

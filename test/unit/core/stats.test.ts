@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import type { ActivityInterval, LocalDay, StreakSettings } from '../../../src/core/model';
-import { buildSnapshot, formatMinutes, formatStreakLength, toCsv, toJson } from '../../../src/core/stats';
+import { dayTotals } from '../../../src/core/dayTotals';
+import { buildSnapshot, buildSnapshotFromTotals, combinedDayTotals, formatMinutes, formatStreakLength, toCsv, toJson } from '../../../src/core/stats';
 
 const MIN = 60_000;
 
@@ -57,6 +58,42 @@ describe('buildSnapshot', () => {
     assert.equal(s.weekMinutes, 0);
     assert.equal(s.streak.current, 0);
     assert.equal(s.lastActivityAt, undefined);
+  });
+});
+
+describe('buildSnapshotFromTotals', () => {
+  // Two windows over three months, with a streak that runs across the month boundaries and overlaps within days.
+  const intervals: ActivityInterval[] = [];
+  for (const day of ['2026-01-28', '2026-01-29', '2026-01-30', '2026-02-02', '2026-02-03', '2026-02-27', '2026-03-02', '2026-03-03']) {
+    intervals.push(on(day, 15, `a:${day}`), on(day, 15, `b:${day}`, 10, 'other', 'md'));
+  }
+  const split = (from: LocalDay) => ({
+    pastTotals: dayTotals(intervals.filter((i) => i.day < from)),
+    pastLastActivityAt: Math.max(...intervals.filter((i) => i.day < from).map((i) => i.end)),
+    recentIntervals: intervals.filter((i) => i.day >= from),
+  });
+
+  it('gives exactly the snapshot of the raw intervals, wherever past and recent are split', () => {
+    for (const today of ['2026-03-03', '2026-03-04', '2026-03-20']) {
+      const raw = buildSnapshot({ intervals, commitDays: ['2026-02-26'], today, settings, now: 7 });
+      for (const from of ['2026-02-01', '2026-03-01', '2026-01-29']) {
+        const fast = buildSnapshotFromTotals({ ...split(from), commitDays: ['2026-02-26'], today, settings, now: 7 });
+        assert.deepEqual(fast, raw, `today ${today}, split at ${from}`);
+      }
+    }
+  });
+
+  it('takes the last activity from the past when there is no recent interval', () => {
+    const past = split('2026-04-01');
+    const s = buildSnapshotFromTotals({ ...past, commitDays: [], today: '2026-04-10', settings, now: 0 });
+    assert.equal(s.lastActivityAt, intervals.at(-1)!.end);
+    assert.equal(s.todayMinutes, 0);
+    assert.ok(s.streak.best >= 3);
+  });
+
+  it('combines past totals and recent intervals into the same day totals as the raw ones', () => {
+    const { pastTotals, recentIntervals } = split('2026-02-01');
+    assert.deepEqual(combinedDayTotals(pastTotals, recentIntervals), dayTotals(intervals));
   });
 });
 
