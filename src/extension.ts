@@ -32,7 +32,12 @@ export interface HandsOnApi {
   readonly onDidChangeStats: vscode.Event<StatsSnapshot>;
   /** Synchronous time spent in `activate()`, status bar included; read by `npm run bench`. */
   readonly activationMs: number;
-  readonly testing?: { readonly advanceClock: (ms: number) => void; readonly statusBarText: () => string };
+  readonly testing?: {
+    readonly advanceClock: (ms: number) => void;
+    readonly statusBarText: () => string;
+    /** Where the activity logs live, so fault tests can break and repair the disk. */
+    readonly storagePath: string;
+  };
 }
 
 let closeRecorder: (() => Promise<void>) | undefined;
@@ -173,7 +178,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     flush: () => recorder.flush(),
     onDidChangeStats: stats.onDidChange,
     activationMs,
-    testing: context.extensionMode === vscode.ExtensionMode.Test ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text } : undefined,
+    testing: context.extensionMode === vscode.ExtensionMode.Test ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath: context.globalStorageUri.fsPath } : undefined,
   };
 
   function own<T extends vscode.Disposable>(disposable: T): T {

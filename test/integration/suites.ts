@@ -4,3 +4,4 @@ import './probe.test';
 import './tracking.test';
 import './commands.test';
 import './backfill.test';
+import './faults.test';

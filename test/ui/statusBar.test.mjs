@@ -89,6 +89,16 @@ describe('workbench UI', function () {
     assert.ok((await minutes()) >= before + 1);
   });
 
+  it('shows the typed minutes in the tooltip too', async function () {
+    await page.locator(STREAK).hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /This week/ }).first();
+    await hover.waitFor({ state: 'visible', timeout: 15_000 });
+    const today = /Today\s+(\d+)m/.exec(await hover.innerText());
+    assert.ok(today && Number(today[1]) >= 1, `tooltip does not show the typed minutes: ${await hover.innerText()}`);
+    await page.screenshot({ path: path.join(shots, 'streak-tooltip-after-typing.png') });
+    await page.mouse.move(700, 400);
+  });
+
   it('Toggle Privacy from the Command Palette hides every figure, and shows them again', async function () {
     await runInPalette(page, '>Hands-On: Toggle Privacy');
     const item = page.locator(STREAK);
