@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = parseStatsArgs(rest);
   const dataDir = args.data ?? defaultDataDirs().find((dir) => existsSync(dir));
-  const store = dataDir ? new JsonlActivityStore({ dir: dataDir, windowId: 'cli-readonly' }) : undefined;
+  const store = dataDir ? new JsonlActivityStore({ dir: dataDir, fileName: 'cli-readonly' }) : undefined;
   const { intervals, problems } = store ? await store.loadAll() : { intervals: [], problems: [] };
   for (const problem of problems) {
     process.stderr.write(`skipped ${problem.file}:${problem.line}: ${problem.reason}\n`);

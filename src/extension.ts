@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { JsonlActivityStore } from './adapters/jsonlActivityStore';
+import { WindowSlot } from './adapters/windowSlot';
 import { GitHistory } from './adapters/gitHistory';
 import { SystemCalendar } from './adapters/systemCalendar';
 import type { StatsSnapshot } from './core/model';
@@ -51,7 +52,9 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const log = own(new OutputLog());
   const notifier = new Notifier(context.globalState);
   const history = new GitHistory();
-  const store = new JsonlActivityStore({ dir: context.globalStorageUri.fsPath, windowId });
+  // Record ids carry the per-activation windowId; the log file is a reused slot, so a month does not collect a file per launch.
+  const slot = new WindowSlot({ dir: context.globalStorageUri.fsPath, sessionId: windowId });
+  const store = new JsonlActivityStore({ dir: context.globalStorageUri.fsPath, fileName: () => slot.name() });
   const resolver = new RepoResolver(history, log);
   let config = readConfig();
 
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       clock,
       calendar,
       windowId,
+      lease: slot,
       idleTimeoutMinutes: config.idleTimeoutMinutes,
       log,
       onIntervals: (intervals) => stats.merge(intervals),

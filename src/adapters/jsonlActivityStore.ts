@@ -2,12 +2,15 @@
  * ActivityStore as append-only JSON-lines files, safe across VS Code windows. Node only: no `vscode`.
  *
  * Layout under `dir` (the extension's globalStorageUri path):
- *   activity/YYYY-MM/<windowId>.jsonl      YYYY-MM is the month of the interval's local `day`
+ *   activity/YYYY-MM/<fileName>.jsonl      YYYY-MM is the month of the interval's local `day`; fileName is a reused
+ *                                          slot such as `slot-0` (windowSlot.ts), so a month holds few files
  *   summaries/YYYY-MM.json                 derived, rebuildable day totals of a past month (see monthSummaryCache.ts)
  * Each line: {"v":1,"kind":"interval","id":…,"start":…,"end":…,"day":…,"utcOffsetMinutes":…,"repo":…,"language":…}
  *
  * Why this shape (see docs/facts.md, "Keeping data across VS Code windows"):
- * - Every window appends only to its own file, so windows never contend for a file; the folder has no locking.
+ * - Each window appends to the file of the slot it leases, so windows normally never share a file; the folder has no
+ *   locking. Sharing one by accident (see windowSlot.ts) loses nothing: the next two points hold for any number of
+ *   writers, and record ids carry the per-activation window id, never the file name.
  * - One `appendFile` per file per batch, all lines joined: O_APPEND writes of whole lines never interleave.
  * - Records carry ids and readers keep the longest `end` per id, so writing a record again is harmless. That is what
  *   makes retrying a failed batch safe.
@@ -30,33 +33,40 @@ const ACTIVITY_DIR = 'activity';
 const SUMMARY_DIR = 'summaries';
 const MONTH_DIR = /^\d{4}-\d{2}$/;
 const DAY = /^(\d{4}-\d{2})-\d{2}$/;
-const WINDOW_ID = /^[A-Za-z0-9_-]{1,100}$/;
+const FILE_NAME = /^[A-Za-z0-9_-]{1,100}$/;
 /** Files read at once by `loadAll`; enough to hide latency, few enough to stay far below the fd limit. */
 const READ_CONCURRENCY = 16;
 
 export interface JsonlActivityStoreOptions {
   /** Root folder, shared by all windows (globalStorageUri.fsPath). */
   readonly dir: string;
-  /** This window's id: letters, digits, `_` and `-` only, since it becomes a file name. */
-  readonly windowId: string;
+  /**
+   * Base name of the file this store appends to in each month: letters, digits, `_` and `-` only. A function is asked
+   * before every batch, so a window whose slot lease changes (windowSlot.ts) writes its next batch to the new file.
+   */
+  readonly fileName: string | (() => string | Promise<string>);
   /** Reads a whole raw file; tests pass a counting wrapper. Defaults to `fs.readFile(file, 'utf8')`. */
   readonly readText?: (file: string) => Promise<string>;
 }
 
 export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader {
   private readonly root: string;
-  private readonly windowId: string;
-  /** Files this instance has checked (or written) and that end on a line break. */
-  private readonly cleanTails = new Set<string>();
-  /** Serialises this window's appends so batches land in order and the tail check stays valid. */
+  private readonly fileName: () => string | Promise<string>;
+  /** The name the latest batch used (or the fixed name); for `fileFor`. */
+  private lastName: string | undefined;
+  /** Serialises this window's appends so batches land in order. */
   private queue: Promise<unknown> = Promise.resolve();
   private readonly readText: (file: string) => Promise<string>;
   private readonly summaries: MonthSummaryCache;
 
   constructor(options: JsonlActivityStoreOptions) {
-    if (!WINDOW_ID.test(options.windowId)) throw new RangeError(`windowId must match ${WINDOW_ID}, got "${options.windowId}"`);
+    const fixed = options.fileName;
+    if (typeof fixed === 'string') {
+      checkFileName(fixed);
+      this.lastName = fixed;
+    }
+    this.fileName = typeof fixed === 'string' ? () => fixed : fixed;
     this.root = path.join(options.dir, ACTIVITY_DIR);
-    this.windowId = options.windowId;
     this.readText = options.readText ?? ((file) => readFile(file, 'utf8'));
     const root = this.root;
     const readText = this.readText;
@@ -70,9 +80,13 @@ export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader 
     });
   }
 
-  /** The file this window writes for a month (`YYYY-MM`); exposed for diagnostics and tests. */
-  fileFor(month: string): string {
-    return path.join(this.root, month, `${this.windowId}.jsonl`);
+  /**
+   * The file this window writes for a month (`YYYY-MM`) under the fixed name or the name of the latest batch; exposed
+   * for diagnostics and tests. Throws for a store with a name function that has not written yet.
+   */
+  fileFor(month: string, name = this.lastName): string {
+    if (name === undefined) throw new Error('no file name yet: nothing written');
+    return path.join(this.root, month, `${name}.jsonl`);
   }
 
   append(intervals: readonly ActivityInterval[]): Promise<void> {
@@ -103,6 +117,9 @@ export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader 
       // A programming error upstream, not a disk problem: refuse the whole batch rather than write bad records.
       throw new TypeError(`refusing to store invalid intervals: ${invalid.map((i) => `${String(i.id)} (${validate(i)})`).join(', ')}`);
     }
+    const name = await this.fileName();
+    checkFileName(name);
+    this.lastName = name;
     const byMonth = new Map<string, ActivityInterval[]>();
     for (const interval of intervals) {
       const month = DAY.exec(interval.day)![1]!;
@@ -114,7 +131,7 @@ export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader 
     let firstError: unknown;
     for (const [month, list] of byMonth) {
       try {
-        await this.appendLines(this.fileFor(month), list.map(toLine).join(''));
+        await this.appendLines(this.fileFor(month, name), list.map(toLine).join(''));
       } catch (err) {
         firstError ??= err;
         unwritten.push(...list);
@@ -124,15 +141,13 @@ export class JsonlActivityStore implements ActivityStore, ActivityHistoryReader 
   }
 
   private async appendLines(file: string, text: string): Promise<void> {
-    if (!this.cleanTails.has(file)) {
-      await mkdir(path.dirname(file), { recursive: true });
-      // After a crash or a partial write the file may end mid-line; start on a fresh line so our first record is
-      // not glued to the fragment (the reader skips the fragment and the blank line costs nothing).
-      if (await endsMidLine(file)) text = '\n' + text;
-    }
-    this.cleanTails.delete(file);
+    await mkdir(path.dirname(file), { recursive: true });
+    // After a crash or a partial write the file may end mid-line; start on a fresh line so our first record is not
+    // glued to the fragment (the reader skips the fragment and the blank line costs nothing). Checked before EVERY
+    // batch, not once per file: a slot file can have had another writer since our last batch (a lease taken over
+    // after a long sleep), which may have died mid-line. One open+read of the last byte per batch (≤ every 30 s).
+    if (await endsMidLine(file)) text = '\n' + text;
     await appendFile(file, text, { encoding: 'utf8', flag: 'a' });
-    this.cleanTails.add(file);
   }
 }
 
@@ -200,6 +215,10 @@ export async function readIntervalFiles(
 /** Problems in file, then line order. */
 export function sortProblems(problems: StoreProblem[]): StoreProblem[] {
   return problems.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line));
+}
+
+function checkFileName(name: string): void {
+  if (!FILE_NAME.test(name)) throw new RangeError(`fileName must match ${FILE_NAME}, got "${name}"`);
 }
 
 function toLine(i: ActivityInterval): string {

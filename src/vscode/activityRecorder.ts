@@ -26,6 +26,8 @@ export interface ActivityRecorderOptions {
   readonly onIntervals: (intervals: readonly ActivityInterval[]) => void;
   /** Told once per failure streak that writing failed. */
   readonly onWriteFailure: (error: unknown) => void;
+  /** The log file's slot lease (adapters/windowSlot.ts): renewed every periodic flush, released after `close()`. */
+  readonly lease?: { heartbeat(): Promise<void>; release(): Promise<void> };
 }
 
 /**
@@ -49,7 +51,7 @@ export class ActivityRecorder extends Disposable {
       idleTimeoutMs: options.idleTimeoutMinutes * 60_000,
       calendar: options.calendar,
     });
-    const timer = setInterval(() => void this.flush(), FLUSH_EVERY_MS);
+    const timer = setInterval(() => void this.flush().then(() => options.lease?.heartbeat()), FLUSH_EVERY_MS);
     this._register({ dispose: () => clearInterval(timer) });
   }
 
@@ -83,10 +85,11 @@ export class ActivityRecorder extends Disposable {
     return this.flushing;
   }
 
-  /** Closes the open interval and writes everything; used on deactivate. */
+  /** Closes the open interval and writes everything, then frees the log's slot; used on deactivate. */
   async close(): Promise<void> {
     this.tracker.close(this.options.clock.now());
     await this.flush();
+    await this.options.lease?.release();
   }
 
   private async flushOnce(): Promise<void> {

@@ -99,6 +99,16 @@ describe('workbench UI', function () {
     await page.mouse.move(700, 400);
   });
 
+  it('clicking the streak opens the Coding Stats', async function () {
+    await page.locator(STREAK).click();
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: /Coding Stats/ }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    // The rendered preview is a webview: find its frame and read the heading a person sees.
+    const heading = await waitForFrameText(page, /Hands-On: Coding Stats/);
+    assert.match(heading, /This week/);
+    await page.screenshot({ path: path.join(shots, 'coding-stats.png') });
+  });
+
   it('Toggle Privacy from the Command Palette hides every figure, and shows them again', async function () {
     await runInPalette(page, '>Hands-On: Toggle Privacy');
     const item = page.locator(STREAK);
@@ -121,5 +131,18 @@ async function runInPalette(page, text, { quickOpen = false } = {}) {
   await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
   await page.keyboard.press('Enter');
   await input.waitFor({ state: 'hidden', timeout: 15_000 });
+}
+
+/** Text of the first frame (webviews nest iframes) whose body matches `pattern`. */
+async function waitForFrameText(page, pattern, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      const text = await frame.locator('body').innerText({ timeout: 1_000 }).catch(() => '');
+      if (pattern.test(text)) return text;
+    }
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no frame showed ${pattern} within ${timeoutMs} ms`);
 }
 

@@ -50,7 +50,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   const reader = (): JsonlActivityStore =>
     new JsonlActivityStore({
       dir,
-      windowId: 'reader',
+      fileName: 'reader',
       readText: async (file) => {
         reads.set(file, (reads.get(file) ?? 0) + 1);
         return fs.readFile(file, 'utf8');
@@ -62,7 +62,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
 
   /** The figures the raw path gives: every interval parsed, then core day totals and snapshot. */
   async function rawFigures(today: LocalDay) {
-    const { intervals, problems } = await new JsonlActivityStore({ dir, windowId: 'raw' }).loadAll();
+    const { intervals, problems } = await new JsonlActivityStore({ dir, fileName: 'raw' }).loadAll();
     return {
       totals: dayTotals(intervals),
       snapshot: buildSnapshot({ intervals, commitDays: [], today, settings, now: 0 }),
@@ -86,7 +86,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('keeps the current and previous month raw and summarises older months into summaries/YYYY-MM.json', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2025-12-31', 0, 30), at('a:2', '2026-01-15', 0, 25), at('a:3', '2026-02-02', 0, 20), at('a:4', '2026-03-04', 0, 10)]);
     const history = await reader().loadHistory({ today: '2026-03-05' });
     assert.equal(history.recentFromDay, '2026-02-01');
@@ -103,8 +103,8 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('uses a summary whose fingerprint matches without reading that month raw', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
-    const b = new JsonlActivityStore({ dir, windowId: 'b' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
+    const b = new JsonlActivityStore({ dir, fileName: 'b' });
     await a.append([at('a:1', '2026-01-15', 0, 30), at('a:2', '2026-03-04', 0, 10)]);
     await b.append([at('b:1', '2026-01-15', 10, 30)]);
     await reader().loadHistory({ today: '2026-03-05' });
@@ -127,7 +127,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('rebuilds a stale summary after a late append to a past month, in the same file or a new one', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2026-01-15', 0, 30)]);
     await reader().loadHistory({ today: '2026-04-10' });
 
@@ -141,7 +141,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
     await assertSameAsRaw('2026-04-10', afterSameFile);
 
     // Another window's file appears in January: overlapping time counts once.
-    await new JsonlActivityStore({ dir, windowId: 'late' }).append([at('late:1', '2026-01-15', 40, 20)]);
+    await new JsonlActivityStore({ dir, fileName: 'late' }).append([at('late:1', '2026-01-15', 40, 20)]);
     const afterNewFile = await reader().loadHistory({ today: '2026-04-10' });
     assert.deepEqual(afterNewFile.summaries.rebuilt, ['2026-01']);
     assert.equal(afterNewFile.pastTotals.get('2026-01-15')!.minutes, 60);
@@ -155,7 +155,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('ignores and rebuilds a corrupt summary, and leaves the raw data byte for byte as it was', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2026-01-15', 0, 30), at('a:2', '2026-02-16', 0, 20), at('a:3', '2026-04-01', 0, 5)]);
     await reader().loadHistory({ today: '2026-04-10' });
     const rawBefore = await snapshotTree(path.join(dir, 'activity'));
@@ -190,7 +190,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('reports a past month\'s bad lines on every load, and writes no summary while a raw file is unreadable', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2026-01-15', 0, 30)]);
     await fs.appendFile(a.fileFor('2026-01'), '{"v":1,"kind":"interval","id":"a:2"'); // torn last line
     const cold = await reader().loadHistory({ today: '2026-04-10' });
@@ -204,7 +204,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
     await fs.rm(path.join(dir, 'summaries'), { recursive: true });
     const failing = new JsonlActivityStore({
       dir,
-      windowId: 'reader',
+      fileName: 'reader',
       readText: async (file) => {
         if (file.endsWith('a.jsonl')) throw Object.assign(new Error('denied'), { code: 'EACCES' });
         return fs.readFile(file, 'utf8');
@@ -219,17 +219,17 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('never keeps a summary that misses an append racing with its rebuild (stat before read)', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2026-01-15', 0, 30)]);
     let raced = false;
     const racing = new JsonlActivityStore({
       dir,
-      windowId: 'reader',
+      fileName: 'reader',
       readText: async (file) => {
         const text = await fs.readFile(file, 'utf8');
         if (!raced) {
           raced = true; // another window appends right after this read
-          await new JsonlActivityStore({ dir, windowId: 'a' }).append([at('a:2', '2026-01-16', 0, 40)]);
+          await new JsonlActivityStore({ dir, fileName: 'a' }).append([at('a:2', '2026-01-16', 0, 40)]);
         }
         return text;
       },
@@ -243,7 +243,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('lets windows rebuild at once: last writer wins and every result is right', async () => {
-    const a = new JsonlActivityStore({ dir, windowId: 'a' });
+    const a = new JsonlActivityStore({ dir, fileName: 'a' });
     await a.append([at('a:1', '2026-01-15', 0, 30), at('a:2', '2026-02-10', 0, 30), at('a:3', '2026-05-10', 0, 30)]);
     const results = await Promise.all([1, 2, 3, 4].map(() => reader().loadHistory({ today: '2026-05-11' })));
     for (const history of results) await assertSameAsRaw('2026-05-11', history);
@@ -254,7 +254,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   it('gives exactly the raw figures for a random year of three overlapping windows, cold, warm and after changes', async () => {
     const rand = random(20260517);
     const windows = ['w-a', 'w-b', 'w-c'];
-    const stores = windows.map((windowId) => new JsonlActivityStore({ dir, windowId }));
+    const stores = windows.map((windowId) => new JsonlActivityStore({ dir, fileName: windowId }));
     const repos = ['/work/api', '/work/web', '/work/infra'];
     const languages = ['typescript', 'markdown', 'python', ''];
     const first = Date.parse('2025-05-01T00:00:00Z');
@@ -280,7 +280,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
     assert.ok(cold.summaries.rebuilt.length >= 11, `rebuilt ${cold.summaries.rebuilt.length} months`);
     await assertSameAsRaw(today, cold);
     // Union, not sum: some day has overlapping windows.
-    const raw = await new JsonlActivityStore({ dir, windowId: 'raw' }).loadAll();
+    const raw = await new JsonlActivityStore({ dir, fileName: 'raw' }).loadAll();
     const sums = new Map<string, number>();
     for (const i of raw.intervals) sums.set(i.day, (sums.get(i.day) ?? 0) + (i.end - i.start) / MIN);
     assert.ok([...cold.pastTotals.values()].some((t) => t.minutes < sums.get(t.day)! - 1), 'the data overlaps');
