@@ -2,8 +2,9 @@
 // `npm test`: typecheck, unit tests, then the integration suite inside a real VS Code
 // (code-server) and the UI tests that drive its workbench with Playwright.
 //   --unit-only         typecheck + unit tests
-//   --integration-only  build + in-host integration suite + UI tests
+//   --integration-only  build + in-host suites (trusted, then Restricted Mode) + UI tests
 //   --ui-only           build + UI tests
+//   --untrusted-only    build + the Restricted Mode suite alone
 // The last line is always `N passed, M failed`, summed over all stages; a stage that
 // crashes counts as one failure. Set HANDS_ON_VERBOSE=1 for the server's own log.
 import { spawnSync } from 'node:child_process';
@@ -13,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flags = new Set(process.argv.slice(2));
-const only = flags.has('--unit-only') ? 'unit' : flags.has('--integration-only') ? 'integration' : flags.has('--ui-only') ? 'ui' : null;
+const only = ['unit', 'integration', 'ui', 'untrusted'].find((stage) => flags.has(`--${stage}-only`)) ?? null;
 const verbose = process.env.HANDS_ON_VERBOSE === '1';
 const INTEGRATION_TIMEOUT_MS = 240_000;
 // Workbench start-up chatter that says nothing about the tests.
@@ -68,15 +69,19 @@ function build() {
   return node([path.join(root, 'esbuild.mjs')]).status === 0;
 }
 
-async function integration() {
-  header('Integration tests (in code-server = VS Code 1.100.3)');
-  const { startCodeServer, openWorkbench, createTestRepo, tempDir } = await import('./host.mjs');
-  const workspace = createTestRepo();
-  const resultsFile = path.join(tempDir('results'), 'integration.json');
+/**
+ * Runs one in-host suite bundle (dist/test/<suite>) in a fresh code-server on `workspace` and
+ * records its counts under `name`. `server` is passed on to startCodeServer (env, trust, settings);
+ * `drive(page)`, if given, runs alongside the suite to do what only a person can (click a button).
+ */
+async function inHostStage(name, suite, workspace, { server = {}, drive } = {}) {
+  const { startCodeServer, openWorkbench, tempDir } = await import('./host.mjs');
+  const resultsFile = path.join(tempDir('results'), `${name}.json`);
   const cs = await startCodeServer({
     workspace,
     extensionDevelopmentPath: root,
-    env: { HANDS_ON_TEST_RESULTS: resultsFile }, // the extension host inherits the server's env
+    ...server,
+    env: { ...server.env, HANDS_ON_TEST_RESULTS: resultsFile }, // the extension host inherits the server's env
     onLog: (l) => verbose && console.log(`  [server] ${l}`),
   });
   let wb;
@@ -84,25 +89,63 @@ async function integration() {
     wb = await openWorkbench({
       port: cs.port,
       folder: workspace,
-      payload: { extensionDevelopmentPath: root, extensionTestsPath: path.join(root, 'dist', 'test', 'integration') },
+      payload: { extensionDevelopmentPath: root, extensionTestsPath: path.join(root, 'dist', 'test', suite) },
       // The spec reporter's output arrives here, along with the workbench's console.
       onLog: (l) => (verbose || !CHATTER.test(l)) && console.log(`  ${l}`),
     });
     const timeout = new Promise((r) => setTimeout(() => r('timeout'), INTEGRATION_TIMEOUT_MS).unref());
+    // A drive still waiting when the page closes (the suite failed first) is not news.
+    drive?.(wb.page).catch((err) => wb.page.isClosed() || console.log(`  ${name}: driving the page failed: ${err.message.split('\n')[0]}`));
     const code = await Promise.race([wb.exitCode, timeout]);
     if (!fs.existsSync(resultsFile)) {
       if (!verbose) console.log(cs.output.map((l) => `  [server] ${l}`).join('\n'));
-      return record('integration', 0, 1, code === 'timeout' ? `no result after ${INTEGRATION_TIMEOUT_MS / 1000} s` : `run() never finished (exit ${code})`);
+      return record(name, 0, 1, code === 'timeout' ? `no result after ${INTEGRATION_TIMEOUT_MS / 1000} s` : `run() never finished (exit ${code})`);
     }
     const res = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
     for (const t of res.tests.filter((t) => t.state === 'failed')) console.log(`  ✘ ${t.title}: ${t.error?.split('\n')[0]}`);
     const crashed = code !== 0 && res.failures === 0;
-    record('integration', res.passes, res.failures + (crashed ? 1 : 0), crashed ? `host exit code ${code}` : '');
+    record(name, res.passes, res.failures + (crashed ? 1 : 0), crashed ? `host exit code ${code}` : '');
   } finally {
     await wb?.close();
     await cs.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
     fs.rmSync(path.dirname(resultsFile), { recursive: true, force: true });
+  }
+}
+
+async function integration() {
+  header('Integration tests (in code-server = VS Code 1.100.3)');
+  const { createTestRepo } = await import('./host.mjs');
+  const workspace = createTestRepo();
+  try {
+    await inHostStage('integration', 'integration', workspace);
+  } finally {
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+}
+
+/** Fault "Untrusted workspace: spawn no git": the same extension, trust on, a repo that bites. */
+async function untrusted() {
+  header('Restricted Mode tests (workspace trust on, hostile repo)');
+  const { createUntrustedRepo, grantTrustWhenAsked } = await import('./untrusted-repo.mjs');
+  const trap = createUntrustedRepo();
+  try {
+    await inHostStage('untrusted', 'integration-untrusted', trap.repo, {
+      drive: grantTrustWhenAsked,
+      server: {
+        disableWorkspaceTrust: false,
+        env: trap.env,
+        settings: {
+          // The default 'once' asks in a modal, which the workbench refuses to show while
+          // extension tests run (it logs an error); 'never' just opens the folder restricted.
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.enabled': true,
+          // Out of reach, so typing alone never makes a hands-on day; any such day came from git.
+          'handsOn.dailyGoalMinutes': 1440,
+        },
+      },
+    });
+  } finally {
+    trap.cleanup();
   }
 }
 
@@ -142,8 +185,9 @@ if (only !== 'unit') {
     ready = !stages.some((s) => s.name === 'provision');
   }
   if (ready) {
-    if (only !== 'ui') await guard('integration', integration);
-    await guard('ui', ui);
+    if (!only || only === 'integration') await guard('integration', integration);
+    if (!only || only === 'integration' || only === 'untrusted') await guard('untrusted', untrusted);
+    if (only !== 'untrusted') await guard('ui', ui);
   }
 }
 

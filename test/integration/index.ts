@@ -1,41 +1,7 @@
-// In-host bootstrap: the extension host loads this bundle (dist/test/integration/index.js)
-// as extensionTestsPath and awaits run(). Results also go to a JSON file named by
-// HANDS_ON_TEST_RESULTS, because the browser-side exit code only says pass/fail,
-// not how many tests ran.
-import * as fs from 'node:fs';
-import Mocha from 'mocha';
+// In-host entry point of the main (trusted) suite: the extension host loads this bundle
+// (dist/test/integration/index.js) as extensionTestsPath and awaits run().
+import { runSuites } from './runner';
 
-interface TestResult {
-  title: string;
-  state: 'passed' | 'failed' | 'pending';
-  durationMs?: number;
-  error?: string;
-}
-
-export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 20_000, color: false, reporter: 'spec' });
-  // The host loads one esbuild bundle, so suites are bundled modules, not files mocha
-  // can load. Define describe/it first, then evaluate the suites module: esbuild makes
-  // that import lazy, so the suite bodies run only now, inside this mocha's root suite.
-  mocha.suite.emit('pre-require', globalThis, 'suites', mocha);
-  await import('./suites');
-
-  const results: TestResult[] = [];
-  const failures = await new Promise<number>((resolve) => {
-    const runner = mocha.run(resolve);
-    runner.on('pass', (t) => results.push({ title: t.fullTitle(), state: 'passed', durationMs: t.duration }));
-    runner.on('pending', (t) => results.push({ title: t.fullTitle(), state: 'pending' }));
-    // 'fail' also fires for hooks; a failed before() counts as one failure.
-    runner.on('fail', (t, err: Error) => results.push({ title: t.fullTitle(), state: 'failed', error: err?.stack ?? String(err) }));
-  });
-
-  const summary = {
-    passes: results.filter((r) => r.state === 'passed').length,
-    failures,
-    pending: results.filter((r) => r.state === 'pending').length,
-    tests: results,
-  };
-  const out = process.env.HANDS_ON_TEST_RESULTS;
-  if (out) fs.writeFileSync(out, JSON.stringify(summary, null, 2));
-  if (failures > 0) throw new Error(`${failures} integration test(s) failed`);
+export function run(): Promise<void> {
+  return runSuites(() => import('./suites'));
 }
