@@ -1,30 +1,25 @@
 import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { JsonlActivityStore } from './adapters/jsonlActivityStore';
-import { WindowSlot } from './adapters/windowSlot';
 import { GitHistory } from './adapters/gitHistory';
+import { JsonlActivityStore } from './adapters/jsonlActivityStore';
 import { SystemCalendar } from './adapters/systemCalendar';
+import { WindowSlot } from './adapters/windowSlot';
 import type { StatsSnapshot } from './core/model';
 import { parseStreakRule } from './core/streakRule';
 import { ActivityListener } from './vscode/activityListener';
 import { ActivityRecorder } from './vscode/activityRecorder';
 import { AdjustableClock } from './vscode/clock';
-import { CommandIds, ContextKeys } from './vscode/commandIds';
-import { exportActivityData, type ExportRequest } from './vscode/commands/exportData';
-import { showCodingStats, StatsDocumentProvider, STATS_SCHEME } from './vscode/commands/showStats';
+import { registerCommands } from './vscode/commands/registerCommands';
+import { STATS_SCHEME, StatsDocumentProvider } from './vscode/commands/showStats';
 import { onDidChangeConfig, readConfig } from './vscode/config';
 import { Notifier } from './vscode/notifier';
-import { OutputLog } from './vscode/outputLog';
+import { describeError, OutputLog } from './vscode/outputLog';
 import { RepoResolver } from './vscode/repoResolver';
 import { StatsService } from './vscode/statsService';
 import { StreakStatusBar } from './vscode/statusBar';
 import { registerTasksView } from './vscode/tasksView';
-
-const PRIVACY_KEY = 'handsOn.privacy';
-const PAUSED_KEY = 'handsOn.paused';
-/** Other windows' time arrives through their logs; re-read them this often. */
-const RELOAD_EVERY_MS = 5 * 60_000;
+import { UserToggles } from './vscode/userToggles';
 
 /** What `activate` returns: figures for other extensions and, in test mode, a movable clock. */
 export interface HandsOnApi {
@@ -41,34 +36,36 @@ export interface HandsOnApi {
   };
 }
 
+// deactivate() must await the last write, and VS Code gives it no context: this is the one hook.
 let closeRecorder: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const activationStarted = performance.now();
-  const subscriptions = context.subscriptions;
+  const own = <T extends vscode.Disposable>(disposable: T): T => {
+    context.subscriptions.push(disposable);
+    return disposable;
+  };
+  const storagePath = context.globalStorageUri.fsPath;
   const clock = new AdjustableClock();
   const calendar = new SystemCalendar();
+  const today = (): string => calendar.dayOf(clock.now());
+  // Record ids carry this per-activation id; the log file is a reused slot, so a month does not collect a file per launch.
   const windowId = randomUUID().slice(0, 8);
+  const slot = new WindowSlot({ dir: storagePath, sessionId: windowId });
+  const store = new JsonlActivityStore({ dir: storagePath, fileName: () => slot.name() });
   const log = own(new OutputLog());
   const notifier = new Notifier(context.globalState);
+  const toggles = new UserToggles(context.globalState);
   const history = new GitHistory();
-  // Record ids carry the per-activation windowId; the log file is a reused slot, so a month does not collect a file per launch.
-  const slot = new WindowSlot({ dir: context.globalStorageUri.fsPath, sessionId: windowId });
-  const store = new JsonlActivityStore({ dir: context.globalStorageUri.fsPath, fileName: () => slot.name() });
   const resolver = new RepoResolver(history, log);
   let config = readConfig();
 
   const stats = own(new StatsService({ store, history, resolver, calendar, clock, cache: context.globalState, log, config: () => config }));
   const statusBar = own(new StreakStatusBar());
-  const statsDocument = new StatsDocumentProvider(() => ({
-    snapshot: stats.snapshot,
-    dayTotals: stats.dayTotals(),
-    privacy: isPrivate(),
-    today: calendar.dayOf(clock.now()),
-  }));
+  const statsDocument = own(
+    new StatsDocumentProvider(() => ({ snapshot: stats.snapshot, dayTotals: stats.dayTotals(), privacy: toggles.privacy, today: today() })),
+  );
   own(vscode.workspace.registerTextDocumentContentProvider(STATS_SCHEME, statsDocument));
-  own(statsDocument);
-
   const recorder = own(
     new ActivityRecorder({
       store,
@@ -80,54 +77,53 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       log,
       onIntervals: (intervals) => stats.merge(intervals),
       onWriteFailure: (error) =>
-        void notifier.warn(
-          'storeWriteFailure',
-          vscode.l10n.t('Hands-On cannot save coding time ({0}). It keeps it in memory and retries.', error instanceof Error ? error.message : String(error)),
-        ),
+        void notifier.warn('storeWriteFailure', vscode.l10n.t('Hands-On cannot save coding time ({0}). It keeps it in memory and retries.', describeError(error))),
     }),
   );
   closeRecorder = () => recorder.close();
 
-  const isPrivate = (): boolean => context.globalState.get<boolean>(PRIVACY_KEY, false);
   const render = (): void => {
     const now = clock.now();
-    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: isPrivate(), paused: recorder.isPaused });
+    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused });
     statsDocument.refresh();
   };
   const setPaused = async (paused: boolean): Promise<void> => {
     await recorder.setPaused(paused);
-    await context.globalState.update(PAUSED_KEY, paused);
-    await vscode.commands.executeCommand('setContext', ContextKeys.trackingPaused, paused);
+    await toggles.setPaused(paused);
     render();
+  };
+  const warnOnBadRule = (): void => {
+    const parsed = parseStreakRule(config.streakRule);
+    if (!parsed.valid) {
+      void notifier.warn('badStreakRule', vscode.l10n.t('The setting handsOn.streak.rule is "{0}", which is not daily, weekdays or perWeek:N (N from 1 to 7). Using weekdays.', config.streakRule));
+    }
   };
 
   // Cached figures first, so the status bar is there at once; everything else is deferred.
   render();
   own(stats.onDidChange(render));
-  void setPaused(context.globalState.get<boolean>(PAUSED_KEY, false) || !config.trackingEnabled);
-  void vscode.commands.executeCommand('setContext', ContextKeys.privacy, isPrivate());
+  toggles.publish();
+  if (toggles.paused || !config.trackingEnabled) {
+    void setPaused(true);
+  }
+  warnOnBadRule();
 
   own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
   own(registerTasksView());
-
-  own(vscode.commands.registerCommand(CommandIds.showStats, showCodingStats));
   own(
-    vscode.commands.registerCommand(CommandIds.togglePrivacy, async () => {
-      const next = !isPrivate();
-      await context.globalState.update(PRIVACY_KEY, next);
-      await vscode.commands.executeCommand('setContext', ContextKeys.privacy, next);
-      render();
+    registerCommands({
+      togglePrivacy: async () => {
+        await toggles.setPrivacy(!toggles.privacy);
+        render();
+      },
+      setPaused,
+      exportIntervals: async () => {
+        await recorder.flush();
+        return stats.exportIntervals();
+      },
+      today,
     }),
   );
-  own(vscode.commands.registerCommand(CommandIds.pauseTracking, () => setPaused(true)));
-  own(vscode.commands.registerCommand(CommandIds.resumeTracking, () => setPaused(false)));
-  own(
-    vscode.commands.registerCommand(CommandIds.exportData, async (request?: ExportRequest) => {
-      await recorder.flush();
-      return exportActivityData(() => stats.exportIntervals(), calendar.dayOf(clock.now()), request);
-    }),
-  );
-
   own(
     onDidChangeConfig(() => {
       const previous = config;
@@ -144,36 +140,9 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       }
     }),
   );
-  const warnOnBadRule = (): void => {
-    if (!parseStreakRule(config.streakRule).valid) {
-      void notifier.warn('badStreakRule', vscode.l10n.t('handsOn.streak.rule "{0}" is not daily, weekdays or perWeek:N; using weekdays.', config.streakRule));
-    }
-  };
-  warnOnBadRule();
-
   own(vscode.workspace.onDidGrantWorkspaceTrust(() => void stats.backfillCommits()));
   own(vscode.workspace.onDidChangeWorkspaceFolders(() => void stats.backfillCommits()));
-  own(
-    vscode.window.onDidChangeWindowState((state) => {
-      if (state.focused) {
-        void stats.reload().catch((error) => log.error(vscode.l10n.t('Could not read activity data'), error));
-      }
-    }),
-  );
-  const reloadTimer = setInterval(() => void stats.reload().catch(() => undefined), RELOAD_EVERY_MS);
-  own({ dispose: () => clearInterval(reloadTimer) });
-
-  // The heavy part: read every window's log and the git history, after activation returns.
-  setTimeout(() => {
-    void (async () => {
-      try {
-        await stats.reload();
-      } catch (error) {
-        log.error(vscode.l10n.t('Could not read activity data'), error);
-      }
-      await stats.backfillCommits();
-    })();
-  }, 0);
+  own(stats.startBackgroundWork());
 
   // Measured to the end of activate, not just to the first render: all of it delays the window.
   const activationMs = performance.now() - activationStarted;
@@ -182,13 +151,11 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     flush: () => recorder.flush(),
     onDidChangeStats: stats.onDidChange,
     activationMs,
-    testing: context.extensionMode === vscode.ExtensionMode.Test ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath: context.globalStorageUri.fsPath } : undefined,
+    testing:
+      context.extensionMode === vscode.ExtensionMode.Test
+        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath }
+        : undefined,
   };
-
-  function own<T extends vscode.Disposable>(disposable: T): T {
-    subscriptions.push(disposable);
-    return disposable;
-  }
 }
 
 /** Writes started here can be cut off, which is why the recorder also flushes every 30 s. */

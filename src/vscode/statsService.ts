@@ -13,6 +13,8 @@ import type { RepoResolver } from './repoResolver';
 const CACHE_KEY = 'handsOn.statsSnapshot';
 /** Backfill looks this far back: enough for a best streak, bounded for huge repositories. */
 const BACKFILL_DAYS = 400;
+/** Other windows' time arrives through their logs; re-read them this often. */
+const RELOAD_EVERY_MS = 5 * 60_000;
 
 export interface StatsServiceOptions {
   readonly store: ActivityStore & ActivityHistoryReader;
@@ -89,6 +91,19 @@ export class StatsService extends Disposable {
     for (const [id, interval] of this.intervals) if (interval.day < this.recentFromDay) this.intervals.delete(id);
     this.mergeQuietly(history.recentIntervals);
     this.recompute();
+  }
+
+  /**
+   * The heavy part, kept out of activate(): read every window's log and the git history once the
+   * window is up, then re-read the logs on focus and every few minutes to pick up other windows' time.
+   */
+  startBackgroundWork(): vscode.Disposable {
+    const reloadLogged = (): Promise<void> =>
+      this.reload().catch((error) => this.options.log.error(vscode.l10n.t('Could not read activity data'), error));
+    const first = setTimeout(() => void reloadLogged().then(() => this.backfillCommits()), 0);
+    const periodic = setInterval(() => void reloadLogged(), RELOAD_EVERY_MS);
+    const onFocus = vscode.window.onDidChangeWindowState((state) => state.focused && void reloadLogged());
+    return vscode.Disposable.from(onFocus, { dispose: () => (clearTimeout(first), clearInterval(periodic)) });
   }
 
   /** Adds intervals this window just recorded. */

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addDays } from '../../core/localDays';
 import type { DayTotal, LocalDay, StatsSnapshot } from '../../core/model';
-import { formatMinutes } from '../statusBar';
+import { formatMinutes, streakLength } from '../format';
 
 export const STATS_SCHEME = 'hands-on-stats';
 const STATS_URI = vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Coding Stats.md' });
@@ -61,8 +61,8 @@ function renderStats({ snapshot, dayTotals: totals, privacy, today }: StatsSourc
     '|---|---|',
     `| ${t('Today')} | ${formatMinutes(snapshot.today === today ? snapshot.todayMinutes : 0)} |`,
     `| ${t('This week')} | ${formatMinutes(snapshot.weekMinutes)} |`,
-    `| ${t('Streak')} | ${snapshot.streak.current} ${snapshot.streak.unit === 'weeks' ? t('weeks') : t('days')} |`,
-    `| ${t('Best streak')} | ${snapshot.streak.best} |`,
+    `| ${t('Streak')} | ${streakLength(snapshot.streak.current, snapshot.streak.unit === 'weeks')} |`,
+    `| ${t('Best streak')} | ${streakLength(snapshot.streak.best, snapshot.streak.unit === 'weeks')} |`,
     `| ${t('Rule')} | ${snapshot.ruleLabel} |`,
     `| ${t('Last hands-on day')} | ${snapshot.streak.lastHandsOnDay ?? t('none yet')} |`,
     '',
