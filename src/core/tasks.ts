@@ -1,0 +1,100 @@
+/**
+ * Suggested tasks: what sources find (candidates, with the raw signals that size and value them),
+ * and what the ranking hands to the view, the quick pick and the CLI (tasks, with an estimate).
+ * Pure data. Times are epoch ms; file paths are absolute paths on this machine.
+ */
+
+export type TaskKind = 'review' | 'bug' | 'testGap' | 'skippedTest' | 'todo';
+
+export interface FileLocation {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  /** 1-based, inclusive; absent for a single line. */
+  readonly endLine?: number;
+}
+
+export interface ReviewSignals {
+  readonly kind: 'review';
+  readonly additions: number;
+  readonly deletions: number;
+  readonly changedFiles: number;
+  /** When the review was requested (or the PR opened, if unknown). */
+  readonly waitingSince: number;
+  readonly isDraft: boolean;
+  /** Requested from one of the user's teams rather than the user. */
+  readonly viaTeam: boolean;
+  /** Reviews already given by anyone. */
+  readonly reviewCount: number;
+}
+
+export interface BugSignals {
+  readonly kind: 'bug';
+  readonly bodyLength: number;
+  readonly comments: number;
+  readonly labels: readonly string[];
+  readonly createdAt: number;
+  readonly assignees: readonly string[];
+  readonly hasLinkedPullRequest: boolean;
+  readonly inCurrentMilestone: boolean;
+}
+
+export interface TestGapSignals {
+  readonly kind: 'testGap';
+  /** Lines with no coverage in the range to test; 0 when the file has no test at all and no report. */
+  readonly uncoveredLines: number;
+  /** Uncovered share of the file, 0–1; undefined when no coverage report covers the file. */
+  readonly uncoveredShare: number | undefined;
+  /** Commits touching the file in the history window. */
+  readonly churn: number;
+  /** Of those, commits whose message reads like a bug fix. */
+  readonly fixCommits: number;
+  readonly hasTestFile: boolean;
+  /** Function or method the range belongs to, when known. */
+  readonly functionName?: string;
+}
+
+export interface SkippedTestSignals {
+  readonly kind: 'skippedTest';
+  /** The marker found, e.g. `it.skip`, `@Disabled`. */
+  readonly marker: string;
+  readonly testName?: string;
+  /** Days since the line was last changed (git blame). */
+  readonly ageDays: number;
+}
+
+export interface TodoSignals {
+  readonly kind: 'todo';
+  readonly tag: 'TODO' | 'FIXME' | 'BUG' | 'HACK';
+  readonly text: string;
+  /** Days since the line was last changed (git blame). */
+  readonly ageDays: number;
+}
+
+export type TaskSignals = ReviewSignals | BugSignals | TestGapSignals | SkippedTestSignals | TodoSignals;
+
+/** What a source reports: no estimate or rank yet. */
+export interface TaskCandidate {
+  /** Stable across refreshes, so snooze and dismiss survive restarts: e.g. `todo:<repo>:<file>:<text hash>`. */
+  readonly id: string;
+  readonly title: string;
+  /** Repository root path for local sources, `owner/name` for GitHub ones. */
+  readonly repo: string;
+  readonly location?: FileLocation;
+  /** Web page of the issue or pull request. */
+  readonly url?: string;
+  /** Issue or pull request number. */
+  readonly number?: number;
+  readonly signals: TaskSignals;
+}
+
+/** A candidate with its estimate and the reasons it is suggested, as the UI shows it. */
+export interface Task extends TaskCandidate {
+  readonly kind: TaskKind;
+  readonly estimateMinutes: number;
+  /** True when the work does not fit one sitting (e.g. a PR over ~500 lines); shown, not hidden. */
+  readonly tooBigForOneSitting: boolean;
+  /** Plain-text sentences for the tooltip: why this, why now. */
+  readonly reasons: readonly string[];
+  readonly score: number;
+}
