@@ -59,16 +59,20 @@ export interface SkippedTestSignals {
   /** The marker found, e.g. `it.skip`, `@Disabled`. */
   readonly marker: string;
   readonly testName?: string;
-  /** Days since the line was last changed (git blame). */
+  /** Days since the line was last changed (git blame); 0 for uncommitted lines. */
   readonly ageDays: number;
+  /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
+  readonly ageUnknown?: boolean;
 }
 
 export interface TodoSignals {
   readonly kind: 'todo';
   readonly tag: 'TODO' | 'FIXME' | 'BUG' | 'HACK';
   readonly text: string;
-  /** Days since the line was last changed (git blame). */
+  /** Days since the line was last changed (git blame); 0 for uncommitted lines. */
   readonly ageDays: number;
+  /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
+  readonly ageUnknown?: boolean;
 }
 
 export type TaskSignals = ReviewSignals | BugSignals | TestGapSignals | SkippedTestSignals | TodoSignals;
@@ -91,7 +95,10 @@ export interface TaskCandidate {
 /** A candidate with its estimate and the reasons it is suggested, as the UI shows it. */
 export interface Task extends TaskCandidate {
   readonly kind: TaskKind;
+  /** Calibrated to the user's pace: what the UI shows. */
   readonly estimateMinutes: number;
+  /** The same before calibration. A finished task records this one next to its actual minutes (see core/calibration). */
+  readonly baseEstimateMinutes: number;
   /** True when the work does not fit one sitting (e.g. a PR over ~500 lines); shown, not hidden. */
   readonly tooBigForOneSitting: boolean;
   /** Plain-text sentences for the tooltip: why this, why now. */

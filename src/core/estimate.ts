@@ -1,0 +1,170 @@
+/**
+ * Time estimates, in minutes, from each candidate's own signals.
+ * Each kind has a raw formula (unbounded, unrounded) and bounds. Calibration multiplies the raw
+ * figure *before* clamping, so a slow reviewer's 50-minute review can become a too-big 60, and a fast
+ * fixer's bug never drops under the floor that setting up a branch costs anyway.
+ */
+import { calibrationFactor, type Calibration } from './calibration';
+import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskKind, TaskSignals, TestGapSignals, TodoSignals } from './tasks';
+
+/** A leader's gap between meetings is at most about an hour; anything longer does not fit one sitting. */
+export const SESSION_MINUTES = 60;
+
+export interface Estimate {
+  /** Calibrated, clamped to the kind's bounds and rounded (to 5 minutes above 10). */
+  readonly minutes: number;
+  /** The same before calibration: what finished tasks must record, so calibration never chases its own tail. */
+  readonly baseMinutes: number;
+  /** The calibrated work exceeds one {@link SESSION_MINUTES} sitting; the task is marked, not hidden. */
+  readonly tooBigForOneSitting: boolean;
+}
+
+/** Lowest and highest estimate per kind: below the floor the context switch dominates, above the cap the number stops meaning anything. */
+export const ESTIMATE_BOUNDS: Readonly<Record<TaskKind, { readonly min: number; readonly max: number }>> = {
+  review: { min: 5, max: SESSION_MINUTES },
+  bug: { min: 10, max: 90 },
+  testGap: { min: 10, max: 60 },
+  skippedTest: { min: 5, max: 30 },
+  todo: { min: 5, max: 30 },
+};
+
+export function estimate(signals: TaskSignals, calibration?: Calibration): Estimate {
+  const raw = rawMinutes(signals);
+  const bounds = ESTIMATE_BOUNDS[signals.kind];
+  const calibrated = raw * calibrationFactor(calibration, signals.kind);
+  return {
+    minutes: roundMinutes(clamp(calibrated, bounds.min, bounds.max)),
+    baseMinutes: roundMinutes(clamp(raw, bounds.min, bounds.max)),
+    tooBigForOneSitting: calibrated > SESSION_MINUTES,
+  };
+}
+
+/** Unbounded minutes before calibration. */
+export function rawMinutes(signals: TaskSignals): number {
+  switch (signals.kind) {
+    case 'review': return reviewMinutes(signals);
+    case 'bug': return bugMinutes(signals);
+    case 'testGap': return testGapMinutes(signals);
+    case 'skippedTest': return skippedTestMinutes(signals);
+    case 'todo': return todoMinutes(signals);
+  }
+}
+
+// Review: code review runs at 300–500 lines an hour (SmartBear/Cisco study); 400 is the middle.
+const REVIEW_LINES_PER_HOUR = 400;
+/** Opening a file, finding its context: a little per file on top of the lines. */
+const REVIEW_MINUTES_PER_FILE = 0.5;
+
+function reviewMinutes(s: ReviewSignals): number {
+  const lines = Math.max(0, s.additions) + Math.max(0, s.deletions);
+  return (lines * 60) / REVIEW_LINES_PER_HOUR + Math.max(0, s.changedFiles) * REVIEW_MINUTES_PER_FILE;
+}
+
+// Bug: a size label is the team's own judgement, so it sets the base; body and discussion nudge it.
+export type SizeClass = 'XS' | 'S' | 'M' | 'L' | 'XL';
+const SIZE_MINUTES: Readonly<Record<SizeClass, number>> = { XS: 15, S: 25, M: 45, L: 75, XL: 120 };
+const DEFAULT_BUG_MINUTES = 30;
+
+function bugMinutes(s: BugSignals): number {
+  const size = sizeFromLabels(s.labels);
+  const base = size ? SIZE_MINUTES[size] : DEFAULT_BUG_MINUTES;
+  // A short report is usually a clear one; a long one means reproduction steps, logs, or a vague problem.
+  const body = s.bodyLength < 300 ? -5 : s.bodyLength <= 1500 ? 0 : s.bodyLength <= 4000 ? 10 : 20;
+  // A long thread means people disagree about the cause or the fix; the first few comments are normal.
+  const discussion = Math.min(20, 2 * Math.max(0, s.comments - 3));
+  return base + body + discussion;
+}
+
+const SIZE_PREFIXES = new Set(['size', 'effort', 'complexity', 'difficulty', 'estimate', 'tshirt', 't shirt']);
+const SIZE_WORDS: ReadonlyArray<readonly [SizeClass, readonly string[]]> = [
+  ['XS', ['xs', 'xsmall', 'extrasmall', 'tiny', 'trivial', 'verysmall', 'minimal', 'verylow']],
+  ['S', ['s', 'small', 'low', 'easy', 'simple', 'minor']],
+  ['M', ['m', 'medium', 'med', 'moderate', 'normal', 'mid']],
+  ['L', ['l', 'large', 'high', 'hard', 'big', 'major']],
+  ['XL', ['xl', 'xlarge', 'extralarge', 'xxl', 'huge', 'veryhigh', 'verylarge', 'epic']],
+];
+/** Labels that say "small" without a size prefix. Weaker than an explicit size label. */
+const SMALL_HINTS: ReadonlyArray<readonly [SizeClass, string]> = [
+  ['S', 'good first issue'],
+  ['S', 'beginner'],
+  ['S', 'starter'],
+  ['S', 'easy'],
+  ['S', 'quick win'],
+  ['S', 'small'],
+  ['XS', 'trivial'],
+  ['XS', 'tiny'],
+];
+
+/**
+ * The size a bug's labels claim: `size/XS`, `Size: Small`, `effort:low`, `🟢 size - S`, `good first issue`…
+ * Explicit size labels win over hints; among several, the largest wins (the careful reading).
+ */
+export function sizeFromLabels(labels: readonly string[]): SizeClass | undefined {
+  let explicit: SizeClass | undefined;
+  let hinted: SizeClass | undefined;
+  for (const label of labels) {
+    const words = normaliseLabel(label);
+    const explicitSize = explicitSizeOf(words);
+    if (explicitSize) explicit = larger(explicit, explicitSize);
+    else {
+      const hint = SMALL_HINTS.find(([, phrase]) => words === phrase);
+      if (hint) hinted = larger(hinted, hint[0]);
+    }
+  }
+  return explicit ?? hinted;
+}
+
+/** Lower case, emoji and punctuation turned into single spaces: `🐛 Size/XS` → `size xs`. */
+function normaliseLabel(label: string): string {
+  return label.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+function explicitSizeOf(words: string): SizeClass | undefined {
+  for (const prefix of SIZE_PREFIXES) {
+    if (!words.startsWith(prefix + ' ')) continue;
+    const rest = words.slice(prefix.length + 1).replace(/ /g, '');
+    const match = SIZE_WORDS.find(([, names]) => names.includes(rest));
+    if (match) return match[0];
+  }
+  return undefined;
+}
+
+const SIZE_ORDER: readonly SizeClass[] = ['XS', 'S', 'M', 'L', 'XL'];
+function larger(a: SizeClass | undefined, b: SizeClass): SizeClass {
+  return a === undefined || SIZE_ORDER.indexOf(b) > SIZE_ORDER.indexOf(a) ? b : a;
+}
+
+// Test gap: writing a test costs about 2–3 minutes per uncovered line (arrange, act, assert, a case or two).
+const TEST_MINUTES_PER_UNCOVERED_LINE = 2.5;
+/** The first test file for a module needs imports, fixtures and a runner check. */
+const FIRST_TEST_FILE_SETUP_MINUTES = 10;
+/** No coverage data at all: one focused test of one function. */
+const UNKNOWN_RANGE_MINUTES = 15;
+
+function testGapMinutes(s: TestGapSignals): number {
+  const lines = s.uncoveredLines > 0 ? s.uncoveredLines * TEST_MINUTES_PER_UNCOVERED_LINE : UNKNOWN_RANGE_MINUTES;
+  return lines + (s.hasTestFile ? 0 : FIRST_TEST_FILE_SETUP_MINUTES);
+}
+
+// Skipped test: re-enable, see why it fails, fix it or the test. Old skips drifted further from the code.
+function skippedTestMinutes(s: SkippedTestSignals): number {
+  return s.ageDays > 180 ? 20 : 15;
+}
+
+// TODO: FIXME/BUG name a known defect and HACK a shortcut to undo; a plain TODO is often a small tidy-up.
+const TAG_MINUTES: Readonly<Record<TodoSignals['tag'], number>> = { TODO: 10, FIXME: 15, BUG: 20, HACK: 20 };
+
+function todoMinutes(s: TodoSignals): number {
+  // A longer comment usually describes more work: a minute per 20 characters beyond a short phrase.
+  const extra = Math.min(10, Math.max(0, s.text.trim().length - 40) / 20);
+  return TAG_MINUTES[s.tag] + extra;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Number.isFinite(value) ? value : min));
+}
+
+/** Whole minutes up to 10, then steps of 5: "~17 min" claims a precision no estimate has. */
+function roundMinutes(minutes: number): number {
+  return minutes <= 10 ? Math.round(minutes) : Math.round(minutes / 5) * 5;
+}

@@ -1,0 +1,97 @@
+/**
+ * The tooltip's "why this, why now" sentences, one function per kind.
+ * English literals for now, deliberately kept together here: when the UI is localised, these
+ * functions become the one place that returns message keys and arguments instead of text.
+ */
+import type { Estimate } from './estimate';
+import { sizeFromLabels } from './estimate';
+import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskCandidate, TestGapSignals, TodoSignals } from './tasks';
+
+export interface ReasonFacts {
+  readonly estimate: Estimate;
+  /** The calibration factor applied to this kind; 1 when uncalibrated. */
+  readonly calibrationFactor: number;
+  /** Whole days since the thing was created or last changed, for bugs (skipped tests and TODOs carry their own). */
+  readonly ageDays: number;
+  /** Reviews only: working days waited so far. */
+  readonly waitingWorkingDays: number;
+  /** Reviews only: waited more than a working day with no review from anyone. */
+  readonly unblock: boolean;
+}
+
+export function taskReasons(candidate: TaskCandidate, facts: ReasonFacts): string[] {
+  const s = candidate.signals;
+  const reasons =
+    s.kind === 'review' ? reviewReasons(s, facts)
+    : s.kind === 'bug' ? bugReasons(s, facts)
+    : s.kind === 'testGap' ? testGapReasons(s, candidate, facts)
+    : s.kind === 'skippedTest' ? skippedTestReasons(s)
+    : todoReasons(s);
+  if (Math.abs(facts.calibrationFactor - 1) >= 0.05) {
+    reasons.push(`Estimate adjusted to your pace on past tasks (×${facts.calibrationFactor.toFixed(1)})`);
+  }
+  return reasons;
+}
+
+export function reviewReasons(s: ReviewSignals, facts: ReasonFacts): string[] {
+  const days = facts.waitingWorkingDays;
+  const reasons = [
+    days >= 1 ? `Waiting ${plural(days, 'working day')} for review` : 'Waiting less than a working day for review',
+    `+${s.additions} −${s.deletions} lines, ~${facts.estimate.minutes} min`,
+  ];
+  if (facts.unblock) reasons.push('No review yet: someone is blocked on it');
+  if (s.viaTeam) reasons.push('Requested from your team');
+  if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: review it in parts');
+  return reasons;
+}
+
+export function bugReasons(s: BugSignals, facts: ReasonFacts): string[] {
+  const size = sizeFromLabels(s.labels);
+  const reasons = [
+    `${s.assignees.length > 0 ? 'Assigned to you' : 'Nobody assigned'}, open ${plural(facts.ageDays, 'day')}`,
+    `${size ? `Labelled size ${size}` : 'No size label'}, ~${facts.estimate.minutes} min`,
+    `${s.bodyLength < 300 ? 'Short description' : s.bodyLength > 1500 ? 'Long description' : 'Description of medium length'}, ${plural(s.comments, 'comment')}`,
+  ];
+  if (facts.estimate.tooBigForOneSitting) reasons.push('Probably more than one sitting');
+  return reasons;
+}
+
+export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, facts: ReasonFacts): string[] {
+  const reasons: string[] = [];
+  const where = candidate.location;
+  if (s.uncoveredLines > 0 && where?.endLine !== undefined && where.endLine > where.line) reasons.push(`Lines ${where.line}–${where.endLine} uncovered`);
+  else if (s.uncoveredLines > 0 && where) reasons.push(s.uncoveredLines === 1 ? `Line ${where.line} uncovered` : `${s.uncoveredLines} uncovered lines from line ${where.line}`);
+  else if (s.uncoveredLines > 0) reasons.push(`${plural(s.uncoveredLines, 'line')} uncovered`);
+  if (s.churn > 0) {
+    const fixes = s.fixCommits === 0 ? '' : s.fixCommits === 1 ? ', 1 of them a fix' : `, ${s.fixCommits} of them fixes`;
+    reasons.push(`Changed in ${plural(s.churn, 'commit')}${fixes}`);
+  }
+  if (s.uncoveredShare !== undefined) reasons.push(`${Math.round(s.uncoveredShare * 100)}% of the file uncovered`);
+  if (!s.hasTestFile) reasons.push('No test file yet');
+  if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: test part of it');
+  return reasons;
+}
+
+export function skippedTestReasons(s: SkippedTestSignals): string[] {
+  const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays)}`}`];
+  if (s.testName) reasons.push(`Test: ${s.testName}`);
+  return reasons;
+}
+
+export function todoReasons(s: TodoSignals): string[] {
+  const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays)}`];
+  if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
+  if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
+  return reasons;
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function ago(days: number): string {
+  const whole = Math.max(0, Math.floor(days));
+  if (whole === 0) return 'today';
+  if (whole < 365) return `${plural(whole, 'day')} ago`;
+  return `${plural(Math.floor(whole / 365), 'year')} ago`;
+}
