@@ -1,0 +1,99 @@
+/**
+ * `git grep` over tracked files, streamed through the gateway and bounded. Node only.
+ *
+ * Why git grep (not ripgrep): it searches only tracked files, so .gitignore'd output (build folders, caches) is
+ * skipped for free, and it needs nothing beyond git, which every VS Code build already relies on.
+ * Patterns are POSIX ERE with POSIX classes only (`[[:space:]]`, no `\b`/`\s`): git's regex engine differs across
+ * platforms (glibc, macOS, git's compat/regex on Windows). git grep is a coarse prefilter; callers re-check each
+ * line with a precise JavaScript regex.
+ */
+import { GitAbortedError, GitGateway, type GitRunOptions } from '../gitProcess';
+
+/**
+ * Vendored, minified and generated paths: their TODOs and skips are not the team's to fix.
+ * `:(exclude,glob)` pathspecs with `**` match at any depth.
+ */
+export const EXCLUDED_PATHSPECS: readonly string[] = [
+  'node_modules', 'bower_components', 'vendor', 'vendors', 'third_party', 'third-party', 'external', 'dist', 'build',
+  'out', 'target', 'coverage', '.yarn', '.pnpm-store', 'Pods', 'Carthage', 'generated', '__generated__', '.next',
+].map((dir) => `:(exclude,glob)**/${dir}/**`).concat(
+  ['*.min.js', '*.min.css', '*.min.mjs', '*.bundle.js', '*.map', '*.lock', 'package-lock.json', '*.pb.go', '*_pb2.py',
+    '*.generated.*', '*.g.cs', '*.designer.cs', '*.snap'].map((glob) => `:(exclude,glob)**/${glob}`),
+);
+
+/** Lines longer than this are minified or data, not hand-written comments. */
+export const MAX_LINE_CHARS = 1_000;
+
+export interface GrepHit {
+  /** Repository-relative, forward slashes. */
+  readonly path: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly text: string;
+}
+
+export interface GrepOutcome {
+  readonly hits: GrepHit[];
+  /** True when `accept` reached `maxHits` and git was stopped early. */
+  readonly truncated: boolean;
+}
+
+/** Thrown from the line callback to stop git once enough hits are in; never escapes `grepTracked`. */
+class EnoughHits extends Error {}
+
+/**
+ * Runs `git grep -n -z -I -E` for `patterns` in `include` pathspecs (all tracked files when empty), minus the
+ * excluded paths. `accept` re-checks each hit (precise regex); at most `maxHits` accepted hits are kept.
+ * Exit code 1 means "no match" and is not an error. Other failures reject with the gateway's typed errors.
+ */
+export async function grepTracked(
+  git: GitGateway,
+  repoRoot: string,
+  patterns: readonly string[],
+  include: readonly string[],
+  maxHits: number,
+  accept: (hit: GrepHit) => boolean,
+  options: Omit<GitRunOptions, 'cwd'> = {},
+): Promise<GrepOutcome> {
+  const args = [
+    'grep', '-n', '-z', '-I', '-E', '--full-name', '--no-color',
+    ...patterns.flatMap((p) => ['-e', p]),
+    '--', ...(include.length ? include : ['.']), ...EXCLUDED_PATHSPECS,
+  ];
+  const hits: GrepHit[] = [];
+  let truncated = false;
+  try {
+    const result = await git.streamLines(args, { ...options, cwd: repoRoot }, (raw) => {
+      // `-z`: path NUL line NUL text — file names may contain ':' and are never quoted.
+      const first = raw.indexOf('\0');
+      const second = first < 0 ? -1 : raw.indexOf('\0', first + 1);
+      if (second < 0) return;
+      const text = raw.slice(second + 1);
+      if (text.length > MAX_LINE_CHARS) return;
+      const hit = { path: raw.slice(0, first), line: Number(raw.slice(first + 1, second)), text };
+      if (!Number.isInteger(hit.line) || !accept(hit)) return;
+      hits.push(hit);
+      if (hits.length >= maxHits) {
+        truncated = true;
+        throw new EnoughHits();
+      }
+    });
+    if (result.exitCode > 1) throw new GrepFailedError(result.exitCode, result.stderr);
+  } catch (err) {
+    if (!(err instanceof EnoughHits)) throw err;
+  }
+  return { hits, truncated };
+}
+
+/** git grep itself failed (not "no match"); e.g. a bad pathspec or an unreadable index. */
+export class GrepFailedError extends Error {
+  constructor(readonly exitCode: number, readonly stderr: string) {
+    super(`git grep failed (exit ${exitCode}): ${stderr.trim().split('\n')[0] ?? ''}`);
+  }
+}
+
+/** A message for the problems list from any error a source hit; aborts read as cancellations. */
+export function describeProblem(what: string, err: unknown): string {
+  if (GitAbortedError.is(err)) return `${what}: ${err.message}`;
+  return `${what}: ${err instanceof Error ? err.message : String(err)}`;
+}

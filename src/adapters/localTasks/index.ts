@@ -1,0 +1,119 @@
+/**
+ * All local task sources for one repository: TODO comments, skipped tests and test gaps (source files changed in
+ * the history window that have no test file by name). Node only.
+ *
+ * Never throws: every source runs on its own, so one failure (timeout, git missing, an odd repository) leaves the
+ * others' results, and the reason is added to `problems` as one plain sentence for the output channel.
+ * TRUST: call only in trusted workspaces (see gitProcess.ts).
+ */
+import * as path from 'node:path';
+import type { TaskCandidate } from '../../core/tasks';
+import { isSourceFile } from '../../core/testFileMatch';
+import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
+import { describeProblem } from './grep';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, type HistoryCache, type HistorySummary } from './history';
+import { findSkippedTests } from './skippedTests';
+import { buildTestFileIndex, listTrackedFiles } from './testFiles';
+import { sanitizeTitle } from './text';
+import { DEFAULT_MAX_TODOS, findTodos } from './todos';
+
+/** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
+export const MAX_TEST_GAPS = 300;
+
+export interface LocalOptions {
+  readonly historyDays?: number;
+  readonly maxTodos?: number;
+  readonly maxCommits?: number;
+  readonly signal?: AbortSignal;
+  /** The previous result's `historyCache`, to walk only new commits (or none). */
+  readonly historyCache?: HistoryCache;
+  readonly git?: GitGateway;
+  readonly now?: number;
+  readonly timeoutMs?: number;
+}
+
+export interface LocalResult {
+  readonly candidates: TaskCandidate[];
+  /** Plain sentences for the output channel; partial results come with at least one. */
+  readonly problems: string[];
+  /** Per-file churn/fix counts (repository-relative paths), for whoever merges coverage into test gaps. */
+  readonly history?: HistorySummary;
+  /** Persist and pass back as `historyCache` next time. */
+  readonly historyCache?: HistoryCache;
+  /** The work tree's top level the candidates refer to (`repo` of each candidate). */
+  readonly repoRoot?: string;
+}
+
+export async function collectLocalCandidates(folder: string, options: LocalOptions = {}): Promise<LocalResult> {
+  const git = options.git ?? new GitGateway();
+  const now = options.now ?? Date.now();
+  const common = { signal: options.signal, timeoutMs: options.timeoutMs };
+  const problems: string[] = [];
+
+  // Where are we? Fatal errors here (git missing, dubious ownership, not a repo) end the whole collection.
+  let repoRoot: string;
+  try {
+    const top = await git.run(['rev-parse', '--show-toplevel'], { cwd: folder, ...common });
+    if (top.exitCode !== 0 || !top.stdout.trim()) return { candidates: [], problems: [`${folder} is not inside a git work tree (or it is a bare repository); local tasks need one.`] };
+    repoRoot = path.resolve(top.stdout.trim());
+    const head = await git.run(['rev-parse', '-q', '--verify', 'HEAD^{commit}'], { cwd: repoRoot, ...common });
+    if (head.exitCode !== 0) return { candidates: [], problems: [`${repoRoot} has no commits yet; local tasks appear after the first commit.`], repoRoot };
+    const shallow = await git.run(['rev-parse', '--is-shallow-repository'], { cwd: repoRoot, ...common });
+    if (shallow.stdout.trim() === 'true') problems.push('This is a shallow clone: history, churn and ages only cover the fetched commits.');
+  } catch (err) {
+    return { candidates: [], problems: [fatalMessage(folder, err)] };
+  }
+
+  const candidates: TaskCandidate[] = [];
+  const attempt = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+    try {
+      return await work();
+    } catch (err) {
+      problems.push(describeProblem(what, err));
+      return undefined;
+    }
+  };
+
+  // The three walks are independent; run them side by side (each bounded on its own).
+  const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
+  const [todos, skipped, history] = await Promise.all([
+    attempt('TODO comments', () => findTodos(git, repoRoot, { ...common, now, maxTodos: options.maxTodos ?? DEFAULT_MAX_TODOS })),
+    attempt('Skipped tests', () => findSkippedTests(git, repoRoot, { ...common, now })),
+    attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS, maxCommits })),
+  ]);
+  for (const part of [todos, skipped]) {
+    if (!part) continue;
+    candidates.push(...part.candidates);
+    problems.push(...part.problems);
+  }
+  if (history?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
+  if (history) {
+    const gaps = await attempt('Test gaps', () => testGaps(git, repoRoot, history, common));
+    if (gaps) candidates.push(...gaps);
+  }
+  return { candidates, problems, history, historyCache: history?.cache ?? options.historyCache, repoRoot };
+}
+
+/** Source files changed in the window that still exist and have no test file by name, riskiest first. */
+async function testGaps(git: GitGateway, repoRoot: string, history: HistorySummary, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TaskCandidate[]> {
+  const tracked = await listTrackedFiles(git, repoRoot, common);
+  const index = await buildTestFileIndex(git, repoRoot, tracked.files, common);
+  const present = new Set(tracked.files);
+  const gaps = [...history.files]
+    .filter(([file]) => present.has(file) && isSourceFile(file) && !index.hasTestFile(file))
+    .sort(([fa, a], [fb, b]) => b.fixCommits - a.fixCommits || b.churn - a.churn || fa.localeCompare(fb))
+    .slice(0, MAX_TEST_GAPS);
+  return gaps.map(([file, counts]): TaskCandidate => ({
+    id: `testGap:${repoRoot}:${file}`,
+    title: sanitizeTitle(`Add tests for ${file}`),
+    repo: repoRoot,
+    location: { file: path.join(repoRoot, file), line: 1 },
+    signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+  }));
+}
+
+function fatalMessage(folder: string, err: unknown): string {
+  if (GitUnavailableError.is(err) || GitDubiousOwnershipError.is(err)) return err.message;
+  if (GitCommandError.is(err) && err.reason === 'missingCwd') return `${folder} does not exist or is not a folder.`;
+  return describeProblem('Local tasks', err);
+}

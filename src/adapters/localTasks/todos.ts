@@ -1,0 +1,87 @@
+/**
+ * TODO/FIXME/BUG/HACK comments found with `git grep`, aged with `git blame`. Node only.
+ */
+import * as path from 'node:path';
+import type { TaskCandidate, TodoSignals } from '../../core/tasks';
+import { GitGateway } from '../gitProcess';
+import { blameAges, type BlameOptions } from './blame';
+import { grepTracked, type GrepHit } from './grep';
+import { IdMaker, sanitizeTitle } from './text';
+
+export const DEFAULT_MAX_TODOS = 2_000;
+
+/**
+ * Prefilter for git grep (POSIX ERE): a comment opener (`//`, `#`, `/*`, `*` inside block comments, `--` for
+ * SQL/Lua/Haskell, `<!--`, `;` for Lisp/asm/ini) then optional spaces, then an UPPER-CASE tag followed by `:`, `(`
+ * or a space. Upper case only: lower-case `todo` is mostly prose or identifiers.
+ */
+export const TODO_GREP_PATTERN = '(//|#|/\\*|\\*|--|<!--|;)[[:space:]]*(TODO|FIXME|BUG|HACK)[:( ]';
+
+/**
+ * The precise check, on each line git grep returns: group 1 the tag, group 2 an optional `(owner)`, group 3 the
+ * text. The opener must start the line or follow whitespace/code punctuation, so `http://x#TODO` style URLs in
+ * strings are less likely to match.
+ */
+export const TODO_LINE = /(?:^|[\s;,)}\]])(?:\/\/+|#+|\/\*+|\*|--|<!--|;+)\s*(TODO|FIXME|BUG|HACK)\b(?:\(([^)]{0,40})\))?(?=[:( ]|\s*$)[:\s]*(.*)$/;
+
+export interface TodoOptions extends Pick<BlameOptions, 'maxFiles' | 'signal' | 'timeoutMs'> {
+  readonly now?: number;
+  readonly maxTodos?: number;
+}
+
+export interface SourceResult {
+  readonly candidates: TaskCandidate[];
+  readonly problems: string[];
+}
+
+/** Parses a grep hit into tag and text, or undefined when the line is not really such a comment. */
+export function parseTodoLine(line: string): { tag: TodoSignals['tag']; text: string } | undefined {
+  const m = TODO_LINE.exec(line);
+  if (!m) return undefined;
+  // Drop block-comment closers and trailing decoration: `*/`, `-->`, `#}`.
+  const text = m[3]!.replace(/\s*(\*\/|-->|#\})\s*$/, '').trim();
+  return { tag: m[1] as TodoSignals['tag'], text };
+}
+
+/** `repoRoot` must be the work tree's top level (paths are joined to it). */
+export async function findTodos(git: GitGateway, repoRoot: string, options: TodoOptions = {}): Promise<SourceResult> {
+  const now = options.now ?? Date.now();
+  const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
+  const parsed = new Map<GrepHit, { tag: TodoSignals['tag']; text: string }>();
+  const outcome = await grepTracked(git, repoRoot, [TODO_GREP_PATTERN], [], maxTodos, (hit) => {
+    const todo = parseTodoLine(hit.text);
+    if (todo) parsed.set(hit, todo);
+    return todo !== undefined;
+  }, { signal: options.signal, timeoutMs: options.timeoutMs });
+
+  const problems: string[] = [];
+  if (outcome.truncated) problems.push(`Stopped at ${maxTodos} TODO/FIXME comments; more exist.`);
+  const byFile = linesByFile(outcome.hits);
+  const blame = await blameAges(git, repoRoot, byFile, { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
+  problems.push(...blame.problems);
+
+  const ids = new IdMaker();
+  const candidates = outcome.hits.map((hit): TaskCandidate => {
+    const { tag, text } = parsed.get(hit)!;
+    const age = blame.ages.get(hit.path)?.get(hit.line);
+    const title = sanitizeTitle(text ? `${tag}: ${text}` : `${tag} in ${hit.path}`);
+    return {
+      id: ids.make('todo', repoRoot, hit.path, `${tag} ${text}`),
+      title,
+      repo: repoRoot,
+      location: { file: path.join(repoRoot, hit.path), line: hit.line },
+      signals: { kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}) },
+    };
+  });
+  return { candidates, problems };
+}
+
+export function linesByFile(hits: readonly GrepHit[]): Map<string, number[]> {
+  const byFile = new Map<string, number[]>();
+  for (const hit of hits) {
+    const lines = byFile.get(hit.path) ?? [];
+    lines.push(hit.line);
+    byFile.set(hit.path, lines);
+  }
+  return byFile;
+}

@@ -1,0 +1,157 @@
+import { strict as assert } from 'node:assert';
+import * as path from 'node:path';
+import { changedSourceFiles, FIX_SUBJECT, refreshHistory, type HistoryCache, unquote } from '../../../../src/adapters/localTasks/history';
+import { CountingGateway, DAY_MS, TempRepos } from './gitRepo';
+
+describe('local tasks: history churn and fix commits (real repositories)', function () {
+  this.timeout(30_000);
+  let repos: TempRepos;
+  let git: CountingGateway;
+  beforeEach(() => {
+    repos = new TempRepos();
+    git = repos.gateway();
+  });
+  afterEach(() => repos.dispose());
+
+  /** a.ts: 4 commits in the window (2 fixes); b.py: 2 (1 fix); old.ts only before the window. */
+  const standard = () => {
+    const repo = repos.init('hist');
+    repos.commit(repo, 'fix: ancient crash', 400, { 'old.ts': '1', 'a.ts': '0' });
+    repos.commit(repo, 'add a and b', 100, { 'a.ts': '1', 'b.py': '1' });
+    repos.commit(repo, 'Fix empty invoice (fixes #12)', 60, { 'a.ts': '2' });
+    repos.commit(repo, 'refactor prefix handling and debug output', 50, { 'a.ts': '3', 'b.py': '2' });
+    repos.commit(repo, 'Revert "something"', 40, { 'a.ts': '4', 'docs/readme.md': 'x' });
+    repos.commit(repo, 'tweak fixture data', 30, { 'test/a.test.ts': 'x' });
+    return repo;
+  };
+  const totals = (files: Map<string, { churn: number; fixCommits: number }>) =>
+    Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([f, c]) => [f, `${c.churn}/${c.fixCommits}`]));
+
+  it('counts churn and fix commits per file inside the window only', async () => {
+    const repo = standard();
+    const summary = await refreshHistory(git, repo, undefined, { historyDays: 180 });
+    assert.equal(summary.walk, 'full');
+    assert.equal(summary.commits, 5);
+    assert.deepEqual(totals(summary.files), { 'a.ts': '4/2', 'b.py': '2/0', 'docs/readme.md': '1/1', 'test/a.test.ts': '1/0' });
+    assert.deepEqual(changedSourceFiles(summary), ['a.ts', 'b.py']);
+    const narrow = await refreshHistory(git, repo, undefined, { historyDays: 45 });
+    assert.deepEqual(totals(narrow.files), { 'a.ts': '1/1', 'docs/readme.md': '1/1', 'test/a.test.ts': '1/0' });
+  });
+
+  it('reads fix commits from the subject, case-insensitively, as whole words', () => {
+    for (const s of ['fix: x', 'Fixes #3', 'fixed the thing', 'FIXING', 'fix(parser): y', 'bugfix for z', 'Hotfix 1.2', 'regression in totals', 'Revert "a"', 'reverted b', 'bug 123'])
+      assert.ok(FIX_SUBJECT.test(s), s);
+    for (const s of ['prefix paths', 'debug output', 'add fixture', 'suffix', 'fixup! x', 'bugle', 'feature: new'])
+      assert.ok(!FIX_SUBJECT.test(s), s);
+  });
+
+  it('on a refresh walks only the new commits and reaches the same totals as a full walk', async () => {
+    const repo = standard();
+    const first = await refreshHistory(git, repo, undefined);
+    const oldHead = first.cache!.head;
+    repos.commit(repo, 'fix rounding', 2, { 'a.ts': '5', 'c.go': 'x' });
+    repos.commit(repo, 'more', 1, { 'c.go': 'y' });
+    git.calls.length = 0;
+    // Through JSON, as the caller would persist it.
+    const cache = JSON.parse(JSON.stringify(first.cache)) as HistoryCache;
+    const incremental = await refreshHistory(git, repo, cache);
+    assert.equal(incremental.walk, 'incremental');
+    assert.equal(incremental.walkedCommits, 2);
+    const log = git.calls.find((args) => args.includes('log'))!;
+    assert.ok(log.includes(`${oldHead}..${incremental.cache!.head}`), log.join(' '));
+    const full = await refreshHistory(repos.gateway(), repo, undefined);
+    assert.equal(full.walkedCommits, 7);
+    assert.deepEqual(totals(incremental.files), totals(full.files));
+    assert.equal(incremental.commits, full.commits);
+    assert.deepEqual(totals(incremental.files)['a.ts'], '5/3');
+    // The cache handed in is not modified.
+    assert.deepEqual(cache, JSON.parse(JSON.stringify(first.cache)));
+  });
+
+  it('does no git work besides rev-parse when HEAD is unchanged, yet lets old commits age out of the window', async () => {
+    const repo = standard();
+    const first = await refreshHistory(git, repo, undefined);
+    git.calls.length = 0;
+    const again = await refreshHistory(git, repo, first.cache);
+    assert.equal(again.walk, 'cached');
+    assert.deepEqual(git.commands(), ['rev-parse']);
+    assert.deepEqual(totals(again.files), totals(first.files));
+    const later = await refreshHistory(git, repo, first.cache, { now: Date.now() + 100 * DAY_MS });
+    assert.equal(later.walk, 'cached');
+    // The window now starts 80 days ago: the commit of 100 days ago has left it.
+    assert.deepEqual(totals(later.files), { 'a.ts': '3/2', 'b.py': '1/0', 'docs/readme.md': '1/1', 'test/a.test.ts': '1/0' });
+  });
+
+  it('walks everything again when history was rewritten or the window grew', async () => {
+    const repo = standard();
+    const first = await refreshHistory(git, repo, undefined);
+    repos.git(repo, ['reset', '-q', '--hard', 'HEAD~2']);
+    repos.commit(repo, 'other', 1, { 'z.ts': '1' });
+    const rewritten = await refreshHistory(git, repo, first.cache);
+    assert.equal(rewritten.walk, 'full');
+    assert.deepEqual(totals(rewritten.files), { 'a.ts': '3/1', 'b.py': '2/0', 'z.ts': '1/0' });
+    const wider = await refreshHistory(git, repo, rewritten.cache, { historyDays: 500 });
+    assert.equal(wider.walk, 'full');
+    assert.equal(wider.files.get('old.ts')?.fixCommits, 1);
+  });
+
+  it('works in a shallow clone and on a detached HEAD, and reports an empty repository as empty', async () => {
+    const repo = standard();
+    const clone = path.join(repos.tmp, 'shallow');
+    repos.git(repos.tmp, ['clone', '-q', '--depth', '2', `file://${repo}`, clone]);
+    const shallow = await refreshHistory(git, clone, undefined);
+    assert.equal(shallow.commits, 2);
+    // The grafted boundary commit (the revert) would seem to add every file; its files are not counted.
+    assert.deepEqual(totals(shallow.files), { 'test/a.test.ts': '1/0' });
+    repos.git(repo, ['checkout', '-q', '--detach', 'HEAD~1']);
+    const detached = await refreshHistory(git, repo, undefined);
+    assert.equal(detached.commits, 4);
+    const empty = await refreshHistory(git, repos.init('empty'), undefined);
+    assert.equal(empty.walk, 'empty');
+    assert.equal(empty.files.size, 0);
+  });
+
+  it('unquotes C-quoted paths', () => {
+    assert.equal(unquote('"a\\tb\\"c\\\\d"'), 'a\tb"c\\d');
+    assert.equal(unquote('"\\303\\251t\\303\\251.ts"'), 'été.ts');
+    assert.equal(unquote('plain.ts'), 'plain.ts');
+  });
+
+  it('stays bounded on a generated repository of 20,000 commits', async function () {
+    this.timeout(30_000);
+    const repo = repos.init('big');
+    const now = Math.floor(Date.now() / 1000);
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    // Two blobs, alternated per visit so every commit really changes its file; small trees (20 folders of 10).
+    const parts = [1, 2].map((b) => `blob\nmark :${b}\n` + data(`export const v = ${b};`));
+    const total = 20_000;
+    for (let i = 1; i <= total; i++) {
+      // Oldest first; the newest 15,000 fall inside a 90-day window, the rest are 100+ days old.
+      const t = i <= 5_000 ? now - 200 * 86_400 + i : now - 80 * 86_400 + i * 300;
+      parts.push(`commit refs/heads/main\nmark :${100 + i}\ncommitter Dev <dev@example.com> ${t} +0000\n`
+        + data(i % 10 === 0 ? `fix bug ${i}` : `change ${i}`)
+        + (i > 1 ? `from :${99 + i}\n` : '')
+        + `M 100644 :${(Math.floor(i / 200) % 2) + 1} src/d${i % 20}/f${i % 200}.ts\n\n`);
+    }
+    // glibc returns memory to the kernel after nearly every object, and on a busy machine those brk calls took
+    // fast-import from 1 s to a minute; padding the heap keeps it at about a second.
+    repos.git(repo, ['fast-import', '--quiet'], { MALLOC_TOP_PAD_: String(64 << 20), MALLOC_TRIM_THRESHOLD_: String(256 << 20) }, parts.join(''));
+    const started = Date.now();
+    const rssBefore = process.memoryUsage().rss;
+    const bounded = await refreshHistory(git, repo, undefined, { historyDays: 90, maxCommits: 10_000 });
+    assert.equal(bounded.walkedCommits, 10_000);
+    assert.equal(bounded.truncated, true);
+    const windowed = await refreshHistory(git, repo, undefined, { historyDays: 90, maxCommits: 100_000 });
+    assert.equal(windowed.walkedCommits, 15_000);
+    assert.equal(windowed.truncated, false);
+    assert.equal([...windowed.files.values()].reduce((n, f) => n + f.churn, 0), 15_000);
+    assert.equal([...windowed.files.values()].reduce((n, f) => n + f.fixCommits, 0), 1_500);
+    assert.equal(windowed.files.size, 200);
+    const elapsed = Date.now() - started;
+    const grownMB = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
+    assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
+    assert.ok(grownMB < 150, `RSS grew ${grownMB.toFixed(0)} MB`);
+    // The cache stays compact: one small record per commit and one entry per distinct file.
+    assert.ok(JSON.stringify(windowed.cache).length < 1_000_000);
+  });
+});

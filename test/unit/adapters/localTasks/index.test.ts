@@ -1,0 +1,101 @@
+import { strict as assert } from 'node:assert';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { collectLocalCandidates } from '../../../../src/adapters/localTasks';
+import { GitGateway } from '../../../../src/adapters/gitProcess';
+import type { TaskCandidate, TestGapSignals } from '../../../../src/core/tasks';
+import { TempRepos } from './gitRepo';
+
+describe('local tasks: collectLocalCandidates (real repositories)', function () {
+  this.timeout(30_000);
+  let repos: TempRepos;
+  beforeEach(() => { repos = new TempRepos(); });
+  afterEach(() => repos.dispose());
+
+  const project = () => {
+    const repo = repos.init('project');
+    repos.commit(repo, 'start', 300, { 'src/legacy.ts': 'export const l = 1;\n', 'src/cart.ts': 'export const c = 1;\n' });
+    repos.commit(repo, 'add billing', 50, {
+      'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n}\n',
+      'src/cart.test.ts': "it.skip('totals', () => {});\n",
+      'src/cart.ts': 'export const c = 2;\n',
+      'tool/run.py': 'print(1)\n',
+    });
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n  return 1;\n}\n' });
+    repos.commit(repo, 'fixes #4 in tool', 10, { 'tool/run.py': 'print(2)\n', 'README.md': 'x\n' });
+    return repo;
+  };
+  const kinds = (list: readonly TaskCandidate[]) => list.map((c) => `${c.signals.kind}:${c.title}`).sort();
+
+  it('combines TODOs, skipped tests and test gaps, and hands back a cache that makes the next refresh walk nothing', async () => {
+    const repo = project();
+    const git = repos.gateway();
+    const sub = path.join(repo, 'src');
+    const first = await collectLocalCandidates(sub, { git });
+    assert.deepEqual(first.problems, []);
+    assert.equal(first.repoRoot, repo);
+    assert.deepEqual(kinds(first.candidates), [
+      'skippedTest:Skipped test: totals (it.skip)',
+      'testGap:Add tests for src/billing.ts',
+      'testGap:Add tests for tool/run.py',
+      'todo:FIXME: handle empty invoice',
+    ]);
+    const gap = first.candidates.find((c) => c.title === 'Add tests for src/billing.ts')!;
+    assert.deepEqual(gap.signals, { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1, hasTestFile: false } satisfies TestGapSignals);
+    assert.deepEqual(gap.location, { file: path.join(repo, 'src/billing.ts'), line: 1 });
+    assert.equal(gap.id, `testGap:${repo}:src/billing.ts`);
+    assert.equal(first.history?.files.get('src/cart.ts')?.churn, 1, 'tested files keep their history for the coverage merge');
+
+    git.calls.length = 0;
+    const again = await collectLocalCandidates(repo, { git, historyCache: JSON.parse(JSON.stringify(first.historyCache)) });
+    assert.equal(again.history?.walk, 'cached');
+    assert.equal(git.commands().filter((c) => c === 'log').length, 0);
+    assert.deepEqual(kinds(again.candidates), kinds(first.candidates));
+    assert.deepEqual(again.candidates.map((c) => c.id).sort(), first.candidates.map((c) => c.id).sort());
+  });
+
+  it('reports a non-repository, a missing folder and an empty repository with a problem and no candidates', async () => {
+    const plain = path.join(repos.tmp, 'plain');
+    repos.write(plain, { 'a.ts': '// TODO: x\n' });
+    const notRepo = await collectLocalCandidates(plain, { git: repos.gateway() });
+    assert.deepEqual(notRepo.candidates, []);
+    assert.match(notRepo.problems[0]!, /not inside a git work tree/);
+    const missing = await collectLocalCandidates(path.join(repos.tmp, 'nope'), { git: repos.gateway() });
+    assert.match(missing.problems[0]!, /does not exist/);
+    const empty = repos.init('empty');
+    writeFileSync(path.join(empty, 'a.ts'), '// TODO: x\n');
+    repos.git(empty, ['add', '.']);
+    const noCommits = await collectLocalCandidates(empty, { git: repos.gateway() });
+    assert.deepEqual(noCommits.candidates, []);
+    assert.match(noCommits.problems[0]!, /no commits yet/);
+  });
+
+  it('gives partial results with a problem in a shallow clone, and works on a detached HEAD', async () => {
+    const repo = project();
+    const clone = path.join(repos.tmp, 'shallow');
+    repos.git(repos.tmp, ['clone', '-q', '--depth', '1', `file://${repo}`, clone]);
+    const shallow = await collectLocalCandidates(clone, { git: repos.gateway() });
+    assert.match(shallow.problems.join('\n'), /shallow clone/);
+    const todo = shallow.candidates.find((c) => c.signals.kind === 'todo')!;
+    assert.equal(todo.title, 'FIXME: handle empty invoice');
+    assert.equal((todo.signals as { ageDays: number }).ageDays, 10, 'blame stops at the shallow boundary');
+    repos.git(repo, ['checkout', '-q', '--detach', 'HEAD~2']);
+    const detached = await collectLocalCandidates(repo, { git: repos.gateway() });
+    assert.deepEqual(detached.problems, []);
+    assert.deepEqual(kinds(detached.candidates), [
+      'skippedTest:Skipped test: totals (it.skip)', 'testGap:Add tests for src/billing.ts', 'testGap:Add tests for tool/run.py', 'todo:FIXME: handle empty invoice',
+    ]);
+  });
+
+  it('never throws: a missing git or a cancelled refresh become problems', async () => {
+    const repo = project();
+    const noGit = await collectLocalCandidates(repo, { git: new GitGateway({ gitPath: path.join(repos.tmp, 'no-such-git') }) });
+    assert.deepEqual(noGit.candidates, []);
+    assert.match(noGit.problems[0]!, /Git was not found/);
+    const controller = new AbortController();
+    controller.abort();
+    const cancelled = await collectLocalCandidates(repo, { git: repos.gateway(), signal: controller.signal });
+    assert.deepEqual(cancelled.candidates, []);
+    assert.match(cancelled.problems[0]!, /cancelled/);
+  });
+});
