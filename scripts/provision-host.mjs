@@ -17,6 +17,8 @@ const APT_PACKAGES = [
   'ripgrep', // its rg stands in for the GitHub download of @vscode/ripgrep
   'chromium', // the browser Playwright drives
   'git', // the extension and the test workspaces need it
+  // real coverage tools for the unit tests of the coverage parsers (Cobertura from Python, JaCoCo from Java)
+  'python3-coverage', 'libjacoco-java', 'openjdk-17-jdk-headless',
 ];
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,7 +34,8 @@ function isInstalled(pkg) {
   return r.status === 0 && r.stdout.includes('install ok installed');
 }
 
-function ensureAptPackages() {
+/** Installs missing Debian packages (root or password-less sudo), else throws with the exact command. */
+export function ensureAptPackages() {
   const missing = APT_PACKAGES.filter((p) => !isInstalled(p));
   if (missing.length === 0) return;
   const cmd = ['apt-get', 'install', '-y', '--no-install-recommends', ...missing];

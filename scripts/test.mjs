@@ -169,6 +169,11 @@ async function guard(name, fn) {
 }
 
 const t0 = Date.now();
+// Debian packages first: unit tests use real coverage tools, the host needs its build tools.
+await guard('packages', async () => {
+  const { ensureAptPackages } = await import('./provision-host.mjs');
+  ensureAptPackages();
+});
 if (!only || only === 'unit') {
   await guard('typecheck', typecheck);
   await guard('unit', unit);
