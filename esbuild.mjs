@@ -16,11 +16,15 @@ const shared = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // Some dependencies ship ESM only and call createRequire(import.meta.url) (fdir, under tinyglobby);
+  // in a CommonJS bundle import.meta is empty, so give it this file's URL.
+  define: { 'import.meta.url': '__handsOnImportMetaUrl' },
+  banner: { js: "var __handsOnImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
-  { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The integration suite runs inside the extension host, which loads plain CommonJS.
   { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'], minify: false, sourcemap: true },
   // The Restricted Mode suite, run in its own code-server with workspace trust on.

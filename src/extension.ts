@@ -6,6 +6,8 @@ import { JsonlActivityStore } from './adapters/jsonlActivityStore';
 import { SystemCalendar } from './adapters/systemCalendar';
 import { WindowSlot } from './adapters/windowSlot';
 import type { StatsSnapshot } from './core/model';
+import type { Task } from './core/tasks';
+import { CommandIds } from './vscode/commandIds';
 import { parseStreakRule } from './core/streakRule';
 import { ActivityListener } from './vscode/activityListener';
 import { ActivityRecorder } from './vscode/activityRecorder';
@@ -18,6 +20,9 @@ import { describeError, OutputLog } from './vscode/outputLog';
 import { RepoResolver } from './vscode/repoResolver';
 import { StatsService } from './vscode/statsService';
 import { StreakStatusBar } from './vscode/statusBar';
+import { registerTaskCommands } from './vscode/tasks/taskCommands';
+import { TaskPreferences } from './vscode/tasks/taskPreferences';
+import { TaskService } from './vscode/tasks/taskService';
 import { registerTasksView } from './vscode/tasksView';
 import { UserToggles } from './vscode/userToggles';
 
@@ -25,6 +30,9 @@ import { UserToggles } from './vscode/userToggles';
 export interface HandsOnApi {
   readonly snapshot: () => StatsSnapshot | undefined;
   readonly flush: () => Promise<void>;
+  /** The ranked Suggested Tasks, best first, and a way to wait for a fresh scan. */
+  readonly tasks: () => readonly Task[];
+  readonly refreshTasks: () => Promise<void>;
   readonly onDidChangeStats: vscode.Event<StatsSnapshot>;
   /** Synchronous time spent in `activate()`, status bar included; read by `npm run bench`. */
   readonly activationMs: number;
@@ -109,7 +117,10 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   warnOnBadRule();
 
   own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
-  own(registerTasksView());
+  const taskPreferences = new TaskPreferences(context.globalState, () => clock.now());
+  const tasks = own(new TaskService({ resolver, preferences: taskPreferences, calendar, now: () => clock.now(), log, historyDays: () => config.historyDays }));
+  own(registerTasksView(tasks));
+  own(registerTaskCommands(tasks, taskPreferences));
   own(
     registerCommands({
       togglePrivacy: async () => {
@@ -140,14 +151,19 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       }
     }),
   );
-  own(vscode.workspace.onDidGrantWorkspaceTrust(() => void stats.backfillCommits()));
-  own(vscode.workspace.onDidChangeWorkspaceFolders(() => void stats.backfillCommits()));
+  own(vscode.workspace.onDidGrantWorkspaceTrust(() => void (stats.backfillCommits(), tasks.refresh())));
+  own(vscode.workspace.onDidChangeWorkspaceFolders(() => void (stats.backfillCommits(), tasks.refresh())));
   own(stats.startBackgroundWork());
+  // After the stats: the status bar matters more at start-up than the task list.
+  const firstTaskScan = setTimeout(() => void vscode.commands.executeCommand(CommandIds.refreshTasks), 1_000);
+  own({ dispose: () => clearTimeout(firstTaskScan) });
 
   // Measured to the end of activate, not just to the first render: all of it delays the window.
   const activationMs = performance.now() - activationStarted;
   return {
     snapshot: () => stats.snapshot,
+    tasks: () => tasks.tasks,
+    refreshTasks: () => tasks.refresh(),
     flush: () => recorder.flush(),
     onDidChangeStats: stats.onDidChange,
     activationMs,

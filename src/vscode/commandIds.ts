@@ -5,6 +5,11 @@ export const CommandIds = {
   pauseTracking: 'handsOn.pauseTracking',
   resumeTracking: 'handsOn.resumeTracking',
   exportData: 'handsOn.exportData',
+  refreshTasks: 'handsOn.refreshTasks',
+  openTask: 'handsOn.openTask',
+  snoozeTask: 'handsOn.snoozeTask',
+  snoozeTaskWeek: 'handsOn.snoozeTaskWeek',
+  dismissTask: 'handsOn.dismissTask',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -13,4 +18,6 @@ export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
 export const ContextKeys = {
   trackingPaused: 'handsOn.trackingPaused',
   privacy: 'handsOn.privacy',
+  /** `refreshing`, `untrusted`, `noRepository` or `idle`: picks the Suggested Tasks welcome text. */
+  tasksState: 'handsOn.tasksState',
 } as const;

@@ -14,6 +14,8 @@ export interface HandsOnConfig {
   readonly freezesPerMonth: number;
   /** The user's other commit emails, besides git `user.email`. */
   readonly authorEmails: readonly string[];
+  /** Days of git history read for churn, fixes and changed files. 7–730. */
+  readonly historyDays: number;
 }
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
@@ -30,6 +32,7 @@ export function readConfig(): HandsOnConfig {
     dailyGoalMinutes: clamp(Math.round(finiteOr(section.get('dailyGoalMinutes'), 20)), 1, 1440),
     streakRule: String(section.get('streak.rule', 'weekdays')),
     freezesPerMonth: clamp(Math.round(finiteOr(section.get('streak.freezesPerMonth'), 2)), 0, 31),
+    historyDays: clamp(Math.round(finiteOr(section.get('historyDays'), 180)), 7, 730),
     authorEmails: Array.isArray(emails)
       ? emails.filter((e): e is string => typeof e === 'string' && e.includes('@')).map((e) => e.trim())
       : [],

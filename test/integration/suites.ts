@@ -5,3 +5,4 @@ import './tracking.test';
 import './commands.test';
 import './backfill.test';
 import './faults.test';
+import './tasks.test';

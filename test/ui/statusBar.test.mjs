@@ -51,12 +51,22 @@ describe('workbench UI', function () {
     assert.equal(await item.locator('.codicon-flame').count(), 1, 'no $(flame) icon in the streak item');
   });
 
-  it('opens the Suggested Tasks view from the activity bar', async function () {
+  it('opens the Suggested Tasks view from the activity bar and lists the workspace TODO with an estimate', async function () {
     await page.locator(ACTIVITY_ICON).click();
     const sidebar = page.locator(SIDEBAR);
     // Titles are upper-cased with CSS, which innerText reflects; compare case-insensitively.
     await sidebar.getByText(/suggested tasks/i).first().waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await sidebar.innerText(), /hands-on/i);
+    const todo = sidebar.locator('.monaco-list-row').filter({ hasText: 'TODO: handle empty input' }).first();
+    await todo.waitFor({ state: 'visible', timeout: 60_000 });
+    assert.match(await todo.innerText(), /~\d+ min · hands-on-repo-/);
+    assert.ok(await sidebar.locator('.monaco-list-row').filter({ hasText: /^TODOs/ }).count() >= 1, 'no TODOs group');
+  });
+
+  it('clicking a task opens its file at the line', async function () {
+    await page.locator(`${SIDEBAR} .monaco-list-row`).filter({ hasText: 'TODO: handle empty input' }).first().click();
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: 'index.js' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: /Ln 1,/ }).first().waitFor({ timeout: 15_000 });
   });
 
   it('shows today, this week, the rule and the best streak in the tooltip', async function () {

@@ -28,7 +28,7 @@ describe('package.json', () => {
   it('puts every command under the Hands-On category with a Title Case title', () => {
     for (const command of manifest.contributes.commands) {
       assert.strictEqual(command.category, 'Hands-On', command.command);
-      for (const word of command.title.split(' ').filter((w: string) => !['a', 'an', 'the', 'of', 'to', 'up'].includes(w))) {
+      for (const word of command.title.split(' ').filter((w: string) => !['a', 'an', 'the', 'of', 'to', 'up', 'for'].includes(w))) {
         assert.match(word, /^[A-Z0-9]/, `${command.command}: "${command.title}" is not Title Case`);
       }
     }

@@ -56,7 +56,8 @@ export async function grepTracked(
   options: Omit<GitRunOptions, 'cwd'> = {},
 ): Promise<GrepOutcome> {
   const args = [
-    'grep', '-n', '-z', '-I', '-E', '--full-name', '--no-color',
+    // --untracked: a TODO in a file the user has not committed yet is still theirs to see (.gitignore still applies).
+    'grep', '--untracked', '-n', '-z', '-I', '-E', '--full-name', '--no-color',
     ...patterns.flatMap((p) => ['-e', p]),
     '--', ...(include.length ? include : ['.']), ...EXCLUDED_PATHSPECS,
   ];

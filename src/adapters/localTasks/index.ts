@@ -7,7 +7,9 @@
  * TRUST: call only in trusted workspaces (see gitProcess.ts).
  */
 import * as path from 'node:path';
+import { coverageGapCandidates } from '../../core/coverageGaps';
 import type { TaskCandidate } from '../../core/tasks';
+import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { describeProblem } from './grep';
@@ -88,28 +90,50 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   }
   if (history?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
   if (history) {
-    const gaps = await attempt('Test gaps', () => testGaps(git, repoRoot, history, common));
+    const gaps = await attempt('Test gaps', () => testGaps(git, repoRoot, history, common, problems));
     if (gaps) candidates.push(...gaps);
   }
   return { candidates, problems, history, historyCache: history?.cache ?? options.historyCache, repoRoot };
 }
 
-/** Source files changed in the window that still exist and have no test file by name, riskiest first. */
-async function testGaps(git: GitGateway, repoRoot: string, history: HistorySummary, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TaskCandidate[]> {
+/**
+ * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
+ * to test), else source files changed in the window that still exist and have no test file by name.
+ */
+async function testGaps(
+  git: GitGateway,
+  repoRoot: string,
+  history: HistorySummary,
+  common: { signal?: AbortSignal; timeoutMs?: number },
+  problems: string[],
+): Promise<TaskCandidate[]> {
   const tracked = await listTrackedFiles(git, repoRoot, common);
   const index = await buildTestFileIndex(git, repoRoot, tracked.files, common);
-  const present = new Set(tracked.files);
-  const gaps = [...history.files]
-    .filter(([file]) => present.has(file) && isSourceFile(file) && !index.hasTestFile(file))
-    .sort(([fa, a], [fb, b]) => b.fixCommits - a.fixCommits || b.churn - a.churn || fa.localeCompare(fb))
-    .slice(0, MAX_TEST_GAPS);
-  return gaps.map(([file, counts]): TaskCandidate => ({
-    id: `testGap:${repoRoot}:${file}`,
-    title: sanitizeTitle(`Add tests for ${file}`),
-    repo: repoRoot,
-    location: { file: path.join(repoRoot, file), line: 1 },
-    signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+  const coverage = await readCoverage(repoRoot, tracked.files);
+  for (const problem of coverage.problems) problems.push(`Skipped coverage report ${problem.report}: ${problem.reason}`);
+  const covered = [...coverage.files].map(([absolutePath, summary]) => ({
+    absolutePath,
+    relativePath: path.relative(repoRoot, absolutePath).split(path.sep).join('/'),
+    ...summary,
   }));
+  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => index.hasTestFile(file) }).map(
+    // Function names come from the report: keep control characters and markup out of the title.
+    (candidate) => ({ ...candidate, title: sanitizeTitle(candidate.title) }),
+  );
+  const coveredPaths = new Set(covered.map((file) => file.relativePath));
+
+  const present = new Set(tracked.files);
+  const byName = [...history.files]
+    .filter(([file]) => present.has(file) && !coveredPaths.has(file) && isSourceFile(file) && !index.hasTestFile(file))
+    .map(([file, counts]): TaskCandidate => ({
+      id: `testGap:${repoRoot}:${file}`,
+      title: sanitizeTitle(`Add tests for ${file}`),
+      repo: repoRoot,
+      location: { file: path.join(repoRoot, file), line: 1 },
+      signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+    }));
+  const risk = (c: TaskCandidate) => (c.signals.kind === 'testGap' ? c.signals.fixCommits * 1000 + c.signals.churn : 0);
+  return [...fromCoverage, ...byName].sort((a, b) => risk(b) - risk(a) || a.id.localeCompare(b.id)).slice(0, MAX_TEST_GAPS);
 }
 
 function fatalMessage(folder: string, err: unknown): string {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { writeFileSync } from 'node:fs';
+import { cpSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { collectLocalCandidates } from '../../../../src/adapters/localTasks';
 import { GitGateway } from '../../../../src/adapters/gitProcess';
 import type { TaskCandidate, TestGapSignals } from '../../../../src/core/tasks';
+import { makeC8Project } from '../coverage/realTools';
 import { TempRepos } from './gitRepo';
 
 describe('local tasks: collectLocalCandidates (real repositories)', function () {
@@ -98,4 +99,19 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.deepEqual(cancelled.candidates, []);
     assert.match(cancelled.problems[0]!, /cancelled/);
   });
+
+  it('turns a c8 coverage report in the repository into a test gap naming the uncovered function', async function () {
+    const project = makeC8Project();
+    if (!project) this.skip();
+    const repo = repos.init('covered');
+    cpSync(project!, repo, { recursive: true });
+    repos.commit(repo, 'calc with coverage', 1, {}, true);
+    const result = await collectLocalCandidates(repo, { historyDays: 30 });
+    const gap = result.candidates.find((c) => c.signals.kind === 'testGap' && c.location?.file.endsWith('calc.js'));
+    assert.ok(gap, `no coverage gap among ${result.candidates.map((c) => c.title).join(', ')}`);
+    assert.equal(gap.title, 'Write a test for unused (lines 13–16 uncovered)');
+    assert.equal(gap.location?.line, 13);
+    assert.ok(!result.candidates.some((c) => c.title === 'Add tests for src/calc.js'), 'the name-based gap should give way to the coverage one');
+  });
 });
+

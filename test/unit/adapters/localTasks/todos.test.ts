@@ -69,6 +69,16 @@ describe('local tasks: TODO/FIXME comments (real repositories)', function () {
     assert.equal(signals(moved).ageDays, 34, 'a moved line keeps its blame');
   });
 
+  it('finds a TODO in a new file not committed yet, but not in an ignored one', async () => {
+    const repo = standard();
+    writeFileSync(path.join(repo, 'draft.ts'), '// FIXME: new and untracked\n');
+    writeFileSync(path.join(repo, '.gitignore'), 'scratch.ts\n');
+    writeFileSync(path.join(repo, 'scratch.ts'), '// FIXME: ignored scratch\n');
+    const titles = (await findTodos(repos.gateway(), repo)).candidates.map((c) => c.title);
+    assert.ok(titles.includes('FIXME: new and untracked'), titles.join(', '));
+    assert.ok(!titles.includes('FIXME: ignored scratch'));
+  });
+
   it('gives identical comments in one file distinct ids', async () => {
     const repo = repos.init('dupes');
     repos.commit(repo, 'x', 1, { 'a.js': '// TODO: fix\nlet a;\n// TODO: fix\n' });

@@ -1,0 +1,101 @@
+import * as vscode from 'vscode';
+import { collectLocalCandidates } from '../../adapters/localTasks';
+import type { HistoryCache } from '../../adapters/localTasks/history';
+import { NO_CALIBRATION } from '../../core/calibration';
+import type { LocalCalendar } from '../../core/ports';
+import { rankTasks } from '../../core/rank';
+import type { Task, TaskCandidate } from '../../core/tasks';
+import { Disposable } from '../lifecycle';
+import type { OutputLog } from '../outputLog';
+import type { RepoResolver } from '../repoResolver';
+import type { TaskPreferences } from './taskPreferences';
+
+export interface TaskServiceOptions {
+  readonly resolver: RepoResolver;
+  readonly preferences: TaskPreferences;
+  readonly calendar: LocalCalendar;
+  readonly now: () => number;
+  readonly log: OutputLog;
+  readonly historyDays: () => number;
+}
+
+export type TaskListState = 'idle' | 'refreshing' | 'untrusted' | 'noRepository';
+
+/**
+ * Collects candidates from every workspace repository and ranks them for the view, the quick
+ * pick and the commands. Git runs only in a trusted workspace. History is walked incrementally:
+ * the per-repository cache keyed by HEAD means a refresh with no new commits walks nothing.
+ */
+export class TaskService extends Disposable {
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  readonly onDidChange = this.changed.event;
+
+  private candidates: TaskCandidate[] = [];
+  private ranked: Task[] = [];
+  private readonly historyCaches = new Map<string, HistoryCache>();
+  private running: Promise<void> | undefined;
+  private currentState: TaskListState = 'idle';
+
+  constructor(private readonly options: TaskServiceOptions) {
+    super();
+  }
+
+  get tasks(): readonly Task[] {
+    return this.ranked;
+  }
+
+  get state(): TaskListState {
+    return this.currentState;
+  }
+
+  /** Re-reads every source; concurrent calls share one run. Resolves when the list is up to date. */
+  refresh(): Promise<void> {
+    this.running ??= this.collect().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  /** Re-applies snooze, dismiss and time without touching git. */
+  rerank(): void {
+    this.ranked = rankTasks(this.candidates, {
+      now: this.options.now(),
+      calibration: NO_CALIBRATION,
+      snoozed: this.options.preferences.snoozed(),
+      dismissed: this.options.preferences.dismissed(),
+      calendar: this.options.calendar,
+    });
+    this.changed.fire();
+  }
+
+  private async collect(): Promise<void> {
+    if (!vscode.workspace.isTrusted) {
+      this.setState('untrusted');
+      return;
+    }
+    this.setState('refreshing');
+    try {
+      const roots = await this.options.resolver.resolveRoots();
+      const found: TaskCandidate[] = [];
+      for (const root of roots) {
+        const result = await collectLocalCandidates(root, { historyDays: this.options.historyDays(), historyCache: this.historyCaches.get(root), now: this.options.now() });
+        if (result.historyCache) {
+          this.historyCaches.set(root, result.historyCache);
+        }
+        for (const problem of result.problems) {
+          this.options.log.warnOnce(`tasks:${root}:${problem}`, problem);
+        }
+        found.push(...result.candidates);
+      }
+      this.candidates = found;
+      this.currentState = roots.length === 0 ? 'noRepository' : 'idle';
+      this.rerank();
+    } catch (error) {
+      this.options.log.error(vscode.l10n.t('Could not collect suggested tasks'), error);
+      this.setState('idle');
+    }
+  }
+
+  private setState(state: TaskListState): void {
+    this.currentState = state;
+    this.changed.fire();
+  }
+}

@@ -1,0 +1,49 @@
+// Suggested Tasks from local sources: a new user with no account sees ranked tasks with estimates.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { handsOn, waitFor, workspaceRoot } from './extensionApi';
+
+const TODO_TITLE = 'TODO: handle empty input';
+
+describe('suggested tasks', () => {
+  it('lists the workspace TODO with an estimate and a reason', async () => {
+    const api = await handsOn();
+    await api.refreshTasks();
+    const todo = await waitFor(() => api.tasks().find((task) => task.title === TODO_TITLE), `the task "${TODO_TITLE}"`);
+    assert.equal(todo.kind, 'todo');
+    assert.ok(todo.estimateMinutes >= 5 && todo.estimateMinutes <= 30, `estimate ${todo.estimateMinutes} min`);
+    assert.ok(todo.reasons.length > 0, 'no reasons for the tooltip');
+    assert.equal(path.basename(todo.location?.file ?? ''), 'index.js');
+    assert.equal(todo.location?.line, 1);
+  });
+
+  it('suggests a test for a recently changed file that has none', async () => {
+    const api = await handsOn();
+    const gap = api.tasks().find((task) => task.kind === 'testGap' && task.location && path.basename(task.location.file) === 'index.js');
+    assert.ok(gap, `no test gap for index.js among ${api.tasks().map((t) => t.title).join(', ')}`);
+    assert.ok(gap.estimateMinutes >= 10);
+  });
+
+  it('opens the task at its line', async () => {
+    const api = await handsOn();
+    const todo = api.tasks().find((task) => task.title === TODO_TITLE);
+    await vscode.commands.executeCommand('handsOn.openTask', todo);
+    const editor = await waitFor(() => vscode.window.activeTextEditor?.document.uri.fsPath.endsWith('index.js') && vscode.window.activeTextEditor, 'index.js in the editor');
+    assert.equal(editor.selection.start.line, 0);
+  });
+
+  it('hides a snoozed task, and a new TODO appears after a refresh', async () => {
+    const api = await handsOn();
+    const todo = api.tasks().find((task) => task.title === TODO_TITLE);
+    await vscode.commands.executeCommand('handsOn.snoozeTask', todo);
+    assert.equal(api.tasks().find((task) => task.id === todo?.id), undefined, 'the snoozed task is still listed');
+
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'src', 'invoice.ts');
+    await vscode.workspace.fs.writeFile(file, Buffer.from('export function parseInvoice(text: string) {\n  // FIXME: reject negative totals\n  return text;\n}\n'));
+    await vscode.commands.executeCommand('handsOn.refreshTasks');
+    const fixme = api.tasks().find((task) => task.title === 'FIXME: reject negative totals');
+    assert.ok(fixme, `the new FIXME is missing from ${api.tasks().map((t) => t.title).join(', ')}`);
+    assert.equal(fixme.location?.line, 2);
+  });
+});
