@@ -8,14 +8,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestRepo, openWorkbench, startCodeServer, tempDir } from '../../scripts/host.mjs';
+import { ACTIVITY_ICON, SIDEBAR, STREAK } from './workbench.mjs';
 import { provisionHost } from '../../scripts/provision-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = path.join(root, 'test-results', 'screenshots');
 
-const STREAK = '.statusbar-item[id="hands-on.hands-on.handsOn.streak"]';
-const ACTIVITY_ICON = '.activitybar .action-label[aria-label^="Hands-On"]';
-const SIDEBAR = '.part.sidebar';
 const nls = JSON.parse(fs.readFileSync(path.join(root, 'package.nls.json'), 'utf8'));
 
 /**

@@ -19,12 +19,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { createTestRepo, startCodeServer, workbenchUrl } from '../../scripts/host.mjs';
+import { STREAK, runInPalette } from './workbench.mjs';
 import { provisionHost } from '../../scripts/provision-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = path.join(root, 'test-results', 'screenshots');
 
-const STREAK = '.statusbar-item[id="hands-on.hands-on.handsOn.streak"]';
 /** Typing lasts this long (each window's interval runs from its editor click to its pause, a little longer): over 2 minutes, so each shows 2m on its own. */
 const TYPING_MS = 123_000;
 /** Between keystrokes in the two windows: each window gets one every 2 s, interleaved with the other's. */
@@ -247,17 +247,6 @@ async function waitFor(probe, timeoutMs, what) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-/** Opens Quick Open (Ctrl+P) or the Command Palette (F1), types `text` and accepts the first match. */
-async function runInPalette(page, text, { quickOpen = false } = {}) {
-  await page.keyboard.press(quickOpen ? 'Control+P' : 'F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible', timeout: 15_000 });
-  await input.fill(text);
-  await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
-  await page.keyboard.press('Enter');
-  await input.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
 /** The frame (webviews nest iframes) showing the Coding Stats preview, if any. */
