@@ -5,6 +5,7 @@
 //   --integration-only  build + in-host suites (trusted, then Restricted Mode) + UI tests
 //   --ui-only           build + UI tests
 //   --untrusted-only    build + the Restricted Mode suite alone
+//   --host-only         build + the trusted in-host suite alone
 // The last line is always `N passed, M failed`, summed over all stages; a stage that
 // crashes counts as one failure. Set HANDS_ON_VERBOSE=1 for the server's own log.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const flags = new Set(process.argv.slice(2));
-const only = ['unit', 'integration', 'ui', 'untrusted'].find((stage) => flags.has(`--${stage}-only`)) ?? null;
+const only = ['unit', 'integration', 'ui', 'untrusted', 'host'].find((stage) => flags.has(`--${stage}-only`)) ?? null;
 const verbose = process.env.HANDS_ON_VERBOSE === '1';
 const INTEGRATION_TIMEOUT_MS = 240_000;
 // Workbench start-up chatter that says nothing about the tests.
@@ -190,9 +191,9 @@ if (only !== 'unit') {
     ready = !stages.some((s) => s.name === 'provision');
   }
   if (ready) {
-    if (!only || only === 'integration') await guard('integration', integration);
+    if (!only || only === 'integration' || only === 'host') await guard('integration', integration);
     if (!only || only === 'integration' || only === 'untrusted') await guard('untrusted', untrusted);
-    if (only !== 'untrusted') await guard('ui', ui);
+    if (only !== 'untrusted' && only !== 'host') await guard('ui', ui);
   }
 }
 

@@ -20,6 +20,9 @@ import { describeError, OutputLog } from './vscode/outputLog';
 import { RepoResolver } from './vscode/repoResolver';
 import { StatsService } from './vscode/statsService';
 import { StreakStatusBar } from './vscode/statusBar';
+import { FinishedTasks } from './vscode/tasks/finishedTasks';
+import { askAtEndOfFocus, registerFocusCommands } from './vscode/tasks/focusCommands';
+import { FocusTimer } from './vscode/tasks/focusTimer';
 import { registerTaskCommands } from './vscode/tasks/taskCommands';
 import { TaskPreferences } from './vscode/tasks/taskPreferences';
 import { TaskService } from './vscode/tasks/taskService';
@@ -41,6 +44,8 @@ export interface HandsOnApi {
     readonly statusBarText: () => string;
     /** Where the activity logs live, so fault tests can break and repair the disk. */
     readonly storagePath: string;
+    /** Re-checks the focus countdown at once instead of on its 15 s tick. */
+    readonly tickFocus: () => void;
   };
 }
 
@@ -90,9 +95,11 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   );
   closeRecorder = () => recorder.close();
 
+  // Built after the first render (the status bar comes first); the countdown joins it once it exists.
+  let focus: FocusTimer | undefined;
   const render = (): void => {
     const now = clock.now();
-    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused });
+    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused, focus: focus?.view() });
     statsDocument.refresh();
   };
   const setPaused = async (paused: boolean): Promise<void> => {
@@ -118,9 +125,16 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
 
   own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
   const taskPreferences = new TaskPreferences(context.globalState, () => clock.now());
-  const tasks = own(new TaskService({ resolver, preferences: taskPreferences, calendar, now: () => clock.now(), log, historyDays: () => config.historyDays }));
+  const finishedTasks = new FinishedTasks(context.globalState);
+  const tasks = own(
+    new TaskService({ resolver, preferences: taskPreferences, calendar, now: () => clock.now(), log, historyDays: () => config.historyDays, calibration: () => finishedTasks.calibration(clock.now()) }),
+  );
+  focus = own(new FocusTimer(context.workspaceState, finishedTasks, () => clock.now(), askAtEndOfFocus(notifier, () => focus!, log)));
+  own(focus.onDidChange(render));
+  render();
   own(registerTasksView(tasks));
   own(registerTaskCommands(tasks, taskPreferences));
+  own(registerFocusCommands({ service: tasks, timer: focus, log }));
   own(
     registerCommands({
       togglePrivacy: async () => {
@@ -169,7 +183,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     activationMs,
     testing:
       context.extensionMode === vscode.ExtensionMode.Test
-        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath }
+        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath, tickFocus: () => focus?.tick() }
         : undefined,
   };
 }

@@ -10,6 +10,9 @@ export const CommandIds = {
   snoozeTask: 'handsOn.snoozeTask',
   snoozeTaskWeek: 'handsOn.snoozeTaskWeek',
   dismissTask: 'handsOn.dismissTask',
+  startTask: 'handsOn.startTask',
+  fitTime: 'handsOn.fitTime',
+  stopFocus: 'handsOn.stopFocus',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

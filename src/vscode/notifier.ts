@@ -10,13 +10,23 @@ export class Notifier {
   constructor(private readonly state: vscode.Memento) {}
 
   /** Shows `message` unless suppressed; resolves to the chosen action title, if any. */
-  async warn(key: string, message: string, ...actions: string[]): Promise<string | undefined> {
-    if (this.shownThisSession.has(key) || this.state.get<boolean>(suppressionKey(key))) {
+  warn(key: string, message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.show('warning', key, message, actions, true);
+  }
+
+  /** Like `warn`, for news the user asked for (a timer ending); may repeat within a session. */
+  inform(key: string, message: string, ...actions: string[]): Promise<string | undefined> {
+    return this.show('info', key, message, actions, false);
+  }
+
+  private async show(severity: 'info' | 'warning', key: string, message: string, actions: string[], oncePerSession: boolean): Promise<string | undefined> {
+    if ((oncePerSession && this.shownThisSession.has(key)) || this.state.get<boolean>(suppressionKey(key))) {
       return undefined;
     }
     this.shownThisSession.add(key);
     const dontShowAgain = vscode.l10n.t("Don't Show Again");
-    const choice = await vscode.window.showWarningMessage(message, ...actions, dontShowAgain);
+    const showMessage = severity === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    const choice = await showMessage(message, ...actions, dontShowAgain);
     if (choice === dontShowAgain) {
       await this.state.update(suppressionKey(key), true);
       return undefined;

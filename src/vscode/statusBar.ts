@@ -10,6 +10,8 @@ export interface StatusBarState {
   readonly now: number;
   readonly privacy: boolean;
   readonly paused: boolean;
+  /** The running focus timer, shown as a countdown. */
+  readonly focus?: { readonly title: string; readonly minutesLeft: number };
 }
 
 /** The one status bar item: streak and today's minutes, e.g. `$(flame) 5d · 42m`. No custom colours. */
@@ -44,8 +46,9 @@ interface StatusBarView {
   readonly ariaLabel: string;
 }
 
-function describe({ snapshot, today, now, privacy, paused }: StatusBarState): StatusBarView {
-  const pausedSuffix = paused ? ' $(debug-pause)' : '';
+function describe({ snapshot, today, now, privacy, paused, focus }: StatusBarState): StatusBarView {
+  // The countdown is no personal figure, and it is what a person mid-task looks for; it shows in privacy mode too.
+  const pausedSuffix = `${focus ? ` · $(watch) ${vscode.l10n.t('{0}m left', focus.minutesLeft)}` : ''}${paused ? ' $(debug-pause)' : ''}`;
   const tooltip = new vscode.MarkdownString(undefined, true);
   tooltip.isTrusted = { enabledCommands: [CommandIds.togglePrivacy, CommandIds.resumeTracking, CommandIds.showStats] };
 
@@ -70,6 +73,7 @@ function describe({ snapshot, today, now, privacy, paused }: StatusBarState): St
     [vscode.l10n.t('Best streak'), snapshot ? streakLength(snapshot.streak.best, weeks) : '—'],
     [vscode.l10n.t('Last hands-on day'), snapshot?.streak.lastHandsOnDay ?? vscode.l10n.t('none yet')],
     [vscode.l10n.t('Last coded'), snapshot?.lastActivityAt ? timeAgo(now - snapshot.lastActivityAt) : vscode.l10n.t('not yet')],
+    ...(focus ? [[vscode.l10n.t('Focus'), vscode.l10n.t('{0} ({1} min left)', escapeMarkdown(focus.title), focus.minutesLeft)] as [string, string]] : []),
   ];
   tooltip.appendMarkdown(`| **${vscode.l10n.t('Hands-On')}** | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
   if (snapshot?.streak.frozen.length) {
@@ -80,4 +84,9 @@ function describe({ snapshot, today, now, privacy, paused }: StatusBarState): St
   }
   const ariaLabel = vscode.l10n.t('Hands-On streak {0}, {1} coded today', streakLength(streak, weeks), formatMinutes(todayMinutes));
   return { text, tooltip, ariaLabel };
+}
+
+/** Task titles come from code and issues: keep them from adding markup or breaking the table. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }

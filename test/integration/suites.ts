@@ -6,3 +6,4 @@ import './commands.test';
 import './backfill.test';
 import './faults.test';
 import './tasks.test';
+import './focus.test';

@@ -65,6 +65,18 @@ describe('workbench UI', function () {
     await page.locator('.statusbar-item[id="status.editor.selection"]').filter({ hasText: /Ln 1,/ }).first().waitFor({ timeout: 15_000 });
   });
 
+  it('the inline Start Task action starts a countdown in the status bar', async function () {
+    const row = page.locator(`${SIDEBAR} .monaco-list-row`).filter({ hasText: 'TODO: handle empty input' }).first();
+    await row.hover();
+    await row.locator('.action-label[aria-label^="Start Task"]').click();
+    const countdown = page.locator(STREAK).filter({ hasText: /\d+m left/ });
+    await countdown.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.equal(await page.locator(STREAK).locator('.codicon-watch').count(), 1, 'no $(watch) icon in the countdown');
+    await page.screenshot({ path: path.join(shots, 'focus-timer-running.png') });
+    await runInPalette(page, '>Hands-On: Stop Focus Timer');
+    await page.waitForFunction((selector) => !/left/.test(document.querySelector(selector)?.textContent ?? 'left'), STREAK, { timeout: 15_000 });
+  });
+
   it('shows today, this week, the rule and the best streak in the tooltip', async function () {
     await page.locator(STREAK).hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /This week/ }).first();

@@ -64,6 +64,8 @@ export async function blameAges(git: GitGateway, repoRoot: string, linesByFile: 
 async function blameFile(git: GitGateway, repoRoot: string, file: string, lines: number[], options: BlameOptions): Promise<Map<number, number>> {
   const args = ['blame', '--porcelain', ...toRanges(lines).flatMap(([a, b]) => ['-L', `${a},${b}`]), '--', file];
   const result = await git.run(args, { cwd: repoRoot, signal: options.signal, timeoutMs: options.timeoutMs, maxOutputBytes: MAX_BLAME_OUTPUT_BYTES });
+  // An untracked file (git grep --untracked finds its TODOs) has no history: every line was written just now.
+  if (result.exitCode !== 0 && /no such path .* in HEAD/.test(result.stderr)) return new Map(lines.map((line) => [line, 0]));
   if (result.exitCode !== 0) throw new Error(`git blame ${file} exited ${result.exitCode}: ${result.stderr.trim().split('\n')[0] ?? ''}`);
   return parsePorcelain(result.stdout, options.now);
 }

@@ -9,8 +9,6 @@ const DAY_MS = 86_400_000;
 
 /** Opening is what a click does; snooze and dismiss change state, so they are menu actions. */
 export function registerTaskCommands(service: TaskService, preferences: TaskPreferences): vscode.Disposable {
-  const taskOf = (arg: Task | TaskNode | undefined): Task | undefined =>
-    arg && 'type' in arg ? (arg.type === 'task' ? arg.task : undefined) : (arg as Task | undefined);
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandIds.refreshTasks, () =>
       vscode.window.withProgress({ location: { viewId: 'handsOn.tasks' }, title: vscode.l10n.t('Looking for small tasks…') }, () => service.refresh()),
@@ -40,7 +38,12 @@ export function registerTaskCommands(service: TaskService, preferences: TaskPref
   );
 }
 
-async function openTask(task: Task | undefined): Promise<void> {
+/** Commands get a Task from code and a tree node from the view's menus. */
+export function taskOf(arg: Task | TaskNode | undefined): Task | undefined {
+  return arg && 'type' in arg ? (arg.type === 'task' ? arg.task : undefined) : (arg as Task | undefined);
+}
+
+export async function openTask(task: Task | undefined): Promise<void> {
   if (!task) {
     return;
   }

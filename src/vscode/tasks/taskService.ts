@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { collectLocalCandidates } from '../../adapters/localTasks';
 import type { HistoryCache } from '../../adapters/localTasks/history';
-import { NO_CALIBRATION } from '../../core/calibration';
+import type { Calibration } from '../../core/calibration';
 import type { LocalCalendar } from '../../core/ports';
 import { rankTasks } from '../../core/rank';
 import type { Task, TaskCandidate } from '../../core/tasks';
@@ -17,6 +17,8 @@ export interface TaskServiceOptions {
   readonly now: () => number;
   readonly log: OutputLog;
   readonly historyDays: () => number;
+  /** From the user's finished tasks; moves estimates toward their real pace. */
+  readonly calibration: () => Calibration;
 }
 
 export type TaskListState = 'idle' | 'refreshing' | 'untrusted' | 'noRepository';
@@ -54,16 +56,23 @@ export class TaskService extends Disposable {
     return this.running;
   }
 
-  /** Re-applies snooze, dismiss and time without touching git. */
+  /** Re-applies snooze, dismiss, calibration and time without touching git. */
   rerank(): void {
-    this.ranked = rankTasks(this.candidates, {
-      now: this.options.now(),
-      calibration: NO_CALIBRATION,
+    this.ranked = this.rankedFor(undefined);
+    this.changed.fire();
+  }
+
+  /** The same candidates ranked for a time budget (for "I Have N Minutes…"). */
+  rankedFor(budgetMinutes: number | undefined): Task[] {
+    const now = this.options.now();
+    return rankTasks(this.candidates, {
+      ...(budgetMinutes === undefined ? {} : { budgetMinutes }),
+      now,
+      calibration: this.options.calibration(),
       snoozed: this.options.preferences.snoozed(),
       dismissed: this.options.preferences.dismissed(),
       calendar: this.options.calendar,
     });
-    this.changed.fire();
   }
 
   private async collect(): Promise<void> {

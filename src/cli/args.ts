@@ -1,0 +1,50 @@
+/**
+ * Flag parsing shared by the CLI commands: `--name value` for value flags, bare `--name` for switches.
+ * Unknown flags and missing values are errors (exit code 2), so a typo never silently means the default.
+ */
+export class UsageError extends Error {}
+
+export interface ParsedFlags {
+  readonly values: ReadonlyMap<string, string>;
+  readonly switches: ReadonlySet<string>;
+}
+
+export function parseFlags(argv: readonly string[], spec: { values: readonly string[]; switches: readonly string[] }): ParsedFlags {
+  const values = new Map<string, string>();
+  const switches = new Set<string>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    // `--name=value` is accepted too: shells and scripts write both.
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(2, eq) : arg.replace(/^--/, '');
+    if (!arg.startsWith('--')) throw new UsageError(`unexpected argument: ${arg}`);
+    if (spec.switches.includes(name) && eq < 0) switches.add(name);
+    else if (spec.values.includes(name)) {
+      const value = eq > 0 ? arg.slice(eq + 1) : argv[++i];
+      if (value === undefined || (eq < 0 && value.startsWith('--'))) throw new UsageError(`--${name} needs a value`);
+      values.set(name, value);
+    } else throw new UsageError(`unknown option: ${arg}`);
+  }
+  return { values, switches };
+}
+
+/** A positive whole number (minutes, counts, days), or a usage error naming the flag. */
+export function positiveInt(flags: ParsedFlags, name: string, fallback: number | undefined): number | undefined {
+  const raw = flags.values.get(name);
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} must be a positive whole number, got "${raw}"`);
+  return n;
+}
+
+/**
+ * An instant, epoch ms: `YYYY-MM-DD` (read as UTC midnight, the start of that day, as JavaScript does) or ISO 8601.
+ * Git is then given the exact ISO instant, so git and JavaScript agree on where the cut is.
+ */
+export function parseDate(flags: ParsedFlags, name: string): number | undefined {
+  const raw = flags.values.get(name);
+  if (raw === undefined) return undefined;
+  const t = Date.parse(raw);
+  if (!Number.isFinite(t)) throw new UsageError(`--${name} must be a date like 2025-06-30 or 2025-06-30T12:00:00Z, got "${raw}"`);
+  return t;
+}
