@@ -21,6 +21,8 @@ export interface TaskServiceOptions {
   readonly calibration: () => Calibration;
 }
 
+const RESCAN_AFTER_SAVE_MS = 30_000;
+
 export type TaskListState = 'idle' | 'refreshing' | 'untrusted' | 'noRepository';
 
 /**
@@ -36,10 +38,20 @@ export class TaskService extends Disposable {
   private ranked: Task[] = [];
   private readonly historyCaches = new Map<string, HistoryCache>();
   private running: Promise<void> | undefined;
-  private currentState: TaskListState = 'idle';
+  // Until the first scan the view says it is looking, not that nothing was found.
+  private currentState: TaskListState = 'refreshing';
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly options: TaskServiceOptions) {
     super();
+    // A saved file may add or remove a TODO; rescan once the user pauses rather than on every save.
+    this._register(
+      vscode.workspace.onDidSaveTextDocument(() => {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = setTimeout(() => void this.refresh(), RESCAN_AFTER_SAVE_MS);
+      }),
+    );
+    this._register({ dispose: () => clearTimeout(this.saveTimer) });
   }
 
   get tasks(): readonly Task[] {
