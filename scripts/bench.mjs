@@ -19,6 +19,10 @@ const targets = {
   yearSummaryHeapMB: '≤ 20',
   bundleKB: '≤ 350',
   vsixKB: '—',
+  localSuggestMs: '—',
+  localSuggestVsGitLog: '≤ 1.5',
+  localSuggestPeakMB: '≤ 150',
+  warmRefreshMs: '≤ 100',
 };
 
 function run(command, args) {
@@ -37,6 +41,16 @@ function sizeFigures() {
   const vsix = path.join(tempDir('vsix'), 'hands-on.vsix');
   run(path.join(root, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', vsix]);
   return { bundleKB: round(bundleKB), vsixKB: round(fs.statSync(vsix).size / 1024) };
+}
+
+/**
+ * `hands-on suggest` on a generated 100,000-commit repository (bench/genRepo.mjs, cached under bench/.cache/).
+ * Uses the production dist/cli.js that sizeFigures just built.
+ */
+function localSuggestFigures() {
+  const out = path.join(tempDir('bench'), 'localSuggest.json');
+  run(process.execPath, ['--import', 'tsx', 'bench/localSuggest.bench.ts', out, '--cli', path.join(root, 'dist', 'cli.js')]);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
 /** Starts the real host a few times with the production bundle and takes the median. */
@@ -69,7 +83,7 @@ async function activationFigure() {
 
 const round = (n) => Math.round(n * 100) / 100;
 
-const figures = { ...coreFigures(), ...sizeFigures(), ...(await activationFigure()) };
+const figures = { ...coreFigures(), ...sizeFigures(), ...localSuggestFigures(), ...(await activationFigure()) };
 // Leave a development build behind, as `npm run build` would.
 run(process.execPath, ['esbuild.mjs']);
 const results = { ...figures, measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cores` };

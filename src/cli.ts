@@ -31,10 +31,13 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// exitCode, not process.exit(): exit() would cut off stdout still being written to a pipe (a large --json).
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (error: unknown) => {
     process.stderr.write(`hands-on: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

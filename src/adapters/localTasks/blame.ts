@@ -5,7 +5,7 @@
  * blame; files are blamed a few at a time, at most `maxFiles` of them, each under the gateway's timeout.
  * Lines not committed yet (sha 000…0) are age 0: they were written just now.
  */
-import { GitGateway } from '../gitProcess';
+import { GitAbortedError, GitGateway } from '../gitProcess';
 import { ageInDays } from './text';
 
 export interface BlameOptions {
@@ -15,6 +15,12 @@ export interface BlameOptions {
   /** Hits beyond this many in one file are not blamed (keeps the command line short on Windows). */
   readonly maxLinesPerFile?: number;
   readonly concurrency?: number;
+  /**
+   * Wall-clock budget for all the blames of one call, ms. On a long history one blame can take seconds (it walks
+   * back to the line's origin), so without a budget a few hundred TODOs would keep git busy for minutes and starve
+   * the history walk. Files not dated within it get no age (the candidates say `ageUnknown`).
+   */
+  readonly budgetMs?: number;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
 }
@@ -26,6 +32,7 @@ export interface BlameAges {
 }
 
 export const DEFAULT_MAX_BLAME_FILES = 300;
+export const DEFAULT_BLAME_BUDGET_MS = 2_000;
 const DEFAULT_MAX_LINES_PER_FILE = 500;
 const DEFAULT_CONCURRENCY = 4;
 const MAX_BLAME_OUTPUT_BYTES = 8 << 20;
@@ -42,14 +49,28 @@ export async function blameAges(git: GitGateway, repoRoot: string, linesByFile: 
   const queue = files.slice(0, maxFiles);
   let failures = 0;
   let firstFailure = '';
+  let overBudget = 0;
+  const budgetMs = options.budgetMs ?? DEFAULT_BLAME_BUDGET_MS;
+  const deadline = Date.now() + budgetMs;
 
   const worker = async () => {
     for (let file = queue.shift(); file !== undefined; file = queue.shift()) {
       if (options.signal?.aborted) return;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        overBudget++;
+        continue;
+      }
       const lines = [...new Set(linesByFile.get(file))].sort((a, b) => a - b).slice(0, maxLines);
+      // A blame still running when the budget ends is stopped; that is the budget, not a failure.
+      const byBudget = left < (options.timeoutMs ?? Infinity);
       try {
-        ages.set(file, await blameFile(git, repoRoot, file, lines, options));
+        ages.set(file, await blameFile(git, repoRoot, file, lines, { ...options, timeoutMs: Math.min(left, options.timeoutMs ?? left) }));
       } catch (err) {
+        if (byBudget && GitAbortedError.is(err) && err.reason === 'timeout') {
+          overBudget++;
+          continue;
+        }
         // One unblamable file (deleted since the grep, a line past EOF, a timeout) must not sink the rest.
         failures++;
         firstFailure ||= err instanceof Error ? err.message : String(err);
@@ -57,6 +78,7 @@ export async function blameAges(git: GitGateway, repoRoot: string, linesByFile: 
     }
   };
   await Promise.all(Array.from({ length: options.concurrency ?? DEFAULT_CONCURRENCY }, worker));
+  if (overBudget) problems.push(`Ages were not computed for ${overBudget} file(s) within the ${budgetMs / 1000} s blame budget (long history).`);
   if (failures) problems.push(`Could not blame ${failures} file(s); their items have no age (${firstFailure}).`);
   return { ages, problems };
 }

@@ -53,6 +53,25 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.equal(git.commands().filter((c) => c === 'log').length, 0);
     assert.deepEqual(kinds(again.candidates), kinds(first.candidates));
     assert.deepEqual(again.candidates.map((c) => c.id).sort(), first.candidates.map((c) => c.id).sort());
+    // HEAD and the work tree unchanged: the TODO and skipped-test results are reused, no grep or blame runs.
+    assert.deepEqual(git.commands().filter((c) => c === 'grep' || c === 'blame'), []);
+
+    // An edit (even to a file that was already modified) and a new untracked file make them run again.
+    writeFileSync(path.join(repo, 'src/billing.ts'), 'export function bill() {\n  // TODO: split invoice\n}\n');
+    git.calls.length = 0;
+    const edited = await collectLocalCandidates(repo, { git, historyCache: again.historyCache });
+    assert.ok(git.commands().includes('grep'));
+    assert.ok(kinds(edited.candidates).includes('todo:TODO: split invoice'));
+    writeFileSync(path.join(repo, 'src/billing.ts'), 'export function bill() {\n  // TODO: split invoice later\n}\n');
+    const editedAgain = await collectLocalCandidates(repo, { git, historyCache: edited.historyCache });
+    assert.ok(kinds(editedAgain.candidates).includes('todo:TODO: split invoice later'));
+    writeFileSync(path.join(repo, 'new.ts'), '// HACK: temporary\n');
+    const untracked = await collectLocalCandidates(repo, { git, historyCache: editedAgain.historyCache });
+    assert.ok(kinds(untracked.candidates).includes('todo:HACK: temporary'));
+    // And an old snapshot is not reused: ages are whole days as of when it was taken.
+    git.calls.length = 0;
+    await collectLocalCandidates(repo, { git, historyCache: untracked.historyCache, now: Date.now() + 2 * 3_600_000 });
+    assert.ok(git.commands().includes('grep'));
   });
 
   it('reports a non-repository, a missing folder and an empty repository with a problem and no candidates', async () => {

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { blameAges } from '../../../../src/adapters/localTasks/blame';
 import { findTodos, parseTodoLine } from '../../../../src/adapters/localTasks/todos';
 import { sanitizeTitle } from '../../../../src/adapters/localTasks/text';
 import type { TodoSignals } from '../../../../src/core/tasks';
@@ -82,6 +83,14 @@ describe('local tasks: TODO/FIXME comments (real repositories)', function () {
     const draft = found.candidates.find((c) => c.title === 'FIXME: new and untracked')!;
     assert.deepEqual([signals(draft).ageDays, signals(draft).ageUnknown], [0, undefined]);
     assert.deepEqual(found.problems, []);
+  });
+
+  it('dates nothing past the blame budget: those files get no age and one problem line, not a failure', async () => {
+    const repo = standard();
+    const byFile = new Map([['src/invoice.ts', [2]]]);
+    const none = await blameAges(repos.gateway(), repo, byFile, { now: Date.now(), budgetMs: 0 });
+    assert.equal(none.ages.size, 0);
+    assert.deepEqual(none.problems, ['Ages were not computed for 1 file(s) within the 0 s blame budget (long history).']);
   });
 
   it('gives identical comments in one file distinct ids', async () => {

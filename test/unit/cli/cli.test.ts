@@ -1,0 +1,146 @@
+/**
+ * The CLI end to end on real temporary repositories: `suggest` and `risk` run as a user runs them (a node process
+ * on src/cli.ts through tsx), and the risk evaluation's scoring on a tiny synthetic history.
+ */
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import type { Task } from '../../../src/core/tasks';
+import { DAY_MS, TempRepos } from '../adapters/localTasks/gitRepo';
+
+const run = promisify(execFile);
+const root = path.resolve(__dirname, '..', '..', '..');
+const CLI = [process.execPath, '--import', 'tsx', path.join(root, 'src', 'cli.ts')];
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(CLI[0]!, [...CLI.slice(1), ...args], { cwd: root, env: { ...process.env, GITHUB_TOKEN: '', ...env }, maxBuffer: 64 << 20 });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('CLI: hands-on suggest and risk (real repositories)', function () {
+  this.timeout(60_000);
+  let repos: TempRepos;
+  beforeEach(() => { repos = new TempRepos(); });
+  afterEach(() => repos.dispose());
+
+  const project = () => {
+    const repo = repos.init('project');
+    repos.commit(repo, 'start', 300, { 'src/legacy.ts': 'export const l = 1;\n', 'src/cart.ts': 'export const c = 1;\n', 'src/cart.test.ts': "it('x', () => {});\n" });
+    repos.commit(repo, 'add billing', 50, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n}\n', 'src/cart.ts': 'export const c = 2;\n' });
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n  return 1;\n}\n' });
+    return repo;
+  };
+
+  it('suggest --json prints the ranked Task objects; the table names kind, estimate, title, place and reason', async () => {
+    const repo = project();
+    const json = await cli(['suggest', '--repo', path.join(repo, 'src'), '--budget', '30', '--json']);
+    assert.equal(json.code, 0, json.stderr);
+    assert.equal(json.stderr, '');
+    const tasks = JSON.parse(json.stdout) as Task[];
+    assert.deepEqual(tasks.map((t) => `${t.kind}:${t.title}`).sort(), ['testGap:Add tests for src/billing.ts', 'todo:FIXME: handle empty invoice']);
+    for (const task of tasks) {
+      assert.equal(typeof task.id, 'string');
+      assert.equal(task.repo, repo);
+      assert.ok(task.estimateMinutes > 0 && typeof task.score === 'number' && task.reasons.length > 0, JSON.stringify(task));
+      assert.equal(task.location?.file.startsWith(repo), true);
+    }
+    assert.ok(tasks[0]!.score >= tasks[1]!.score, 'best first');
+
+    const table = await cli(['suggest', '--repo', repo]);
+    assert.equal(table.code, 0, table.stderr);
+    const lines = table.stdout.trim().split('\n');
+    assert.match(lines[0]!, /^KIND\s+EST\s+TITLE\s+WHERE\s+WHY$/);
+    assert.ok(lines.some((l) => /^testGap\s+~\d+ min\s+Add tests for src\/billing\.ts\s+src\/billing\.ts:1\s+Changed in 2 commits, 1 of them a fix/.test(l)), table.stdout);
+    assert.ok(lines.some((l) => /^todo\s+.*FIXME: handle empty invoice\s+src\/billing\.ts:2\s+/.test(l)), table.stdout);
+  });
+
+  it('suggest: problems go to stderr one line each; a folder outside git fails; GITHUB_TOKEN hits the marked seam', async () => {
+    const plain = path.join(repos.tmp, 'plain');
+    repos.write(plain, { 'a.ts': '// TODO: x\n' });
+    const notRepo = await cli(['suggest', '--repo', plain, '--json']);
+    assert.equal(notRepo.code, 1);
+    assert.deepEqual(JSON.parse(notRepo.stdout), []);
+    assert.match(notRepo.stderr, /^.*not inside a git work tree.*\n$/);
+
+    const withToken = await cli(['suggest', '--repo', project(), '--json'], { GITHUB_TOKEN: 'x' });
+    assert.equal(withToken.code, 0);
+    assert.equal(withToken.stderr, 'GitHub: not yet wired\n');
+
+    const bad = await cli(['suggest', '--budget', 'soon']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--budget must be a positive whole number/);
+  });
+
+  it('risk --as-of counts only history up to the date, with the test-gap formula, riskiest first', async () => {
+    const repo = repos.init('risky');
+    repos.commit(repo, 'start', 200, { 'src/a.ts': '1\n', 'src/b.ts': '1\n', 'src/c.ts': '1\n', 'src/c.test.ts': 't\n' });
+    repos.commit(repo, 'fix: a crash', 100, { 'src/a.ts': '2\n' });
+    repos.commit(repo, 'tweak b', 90, { 'src/b.ts': '2\n' });
+    repos.commit(repo, 'more b', 80, { 'src/b.ts': '3\n', 'src/c.ts': '2\n' });
+    // After the cut: must not count.
+    repos.commit(repo, 'fix: b again', 30, { 'src/b.ts': '4\n', 'src/later.ts': 'x\n' });
+    repos.commit(repo, 'fix: b again', 20, { 'src/b.ts': '5\n' });
+    const asOf = new Date(Date.now() - 60 * DAY_MS).toISOString();
+    const result = await cli(['risk', '--repo', repo, '--as-of', asOf, '--json']);
+    assert.equal(result.code, 0, result.stderr);
+    const out = JSON.parse(result.stdout) as { asOf: string; asOfCommit: string; commits: number; fixSubject: string; historyDays: number; files: { file: string; risk: number; churn: number; fixCommits: number; hasTestFile: boolean }[] };
+    assert.equal(out.asOf, asOf);
+    assert.equal(out.asOfCommit, repos.git(repo, ['rev-parse', 'HEAD~2']));
+    assert.equal(out.historyDays, 180);
+    assert.equal(out.commits, 4);
+    assert.ok(new RegExp(out.fixSubject, 'i').test('fix: x'));
+    // risk = 0.4·churn/20 + 0.4·fixes/5 + 0.2·uncovered (1 without a test file, 0.5 with one)
+    assert.deepEqual(out.files, [
+      { file: 'src/a.ts', risk: 0.4 * 2 / 20 + 0.4 * 1 / 5 + 0.2, churn: 2, fixCommits: 1, hasTestFile: false },
+      { file: 'src/b.ts', risk: 0.4 * 3 / 20 + 0.2, churn: 3, fixCommits: 0, hasTestFile: false },
+      { file: 'src/c.ts', risk: 0.4 * 2 / 20 + 0.1, churn: 2, fixCommits: 0, hasTestFile: true },
+    ]);
+
+    const limited = await cli(['risk', '--repo', repo, '--as-of', asOf, '--history-days', '95', '--top', '1', '--json']);
+    const top = JSON.parse(limited.stdout) as typeof out;
+    assert.deepEqual(top.files.map((f) => [f.file, f.churn]), [['src/a.ts', 1]], 'the window before the date is bounded too');
+
+    const table = await cli(['risk', '--repo', repo, '--as-of', asOf]);
+    assert.match(table.stdout, /^#\s+RISK\s+FIXES\s+CHURN\s+TEST FILE\s+FILE\n1\s+0\.320\s+1\s+2\s+no\s+src\/a\.ts\n/);
+
+    const missing = await cli(['risk', '--repo', repo]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /--as-of DATE is required/);
+  });
+});
+
+describe('eval:risk scoring (synthetic history)', function () {
+  this.timeout(60_000);
+  let repos: TempRepos;
+  beforeEach(() => { repos = new TempRepos(); });
+  afterEach(() => repos.dispose());
+
+  it('precision@k counts ranked files fixed after the cutoff, beside the churn-only baseline', async () => {
+    const evalRisk = (await import('../../../scripts/eval-risk.mjs')) as typeof import('../../../scripts/eval-risk.mjs');
+    assert.equal(evalRisk.precisionAtK(['a', 'b', 'c'], new Set(['a', 'c', 'z']), 2), 0.5);
+    assert.equal(evalRisk.precisionAtK(['a'], new Set(['a']), 4), 0.25, 'fewer ranked than k: the missing ones miss');
+
+    const repo = repos.init('history');
+    // Before the cutoff (100 days ago): churny.ts changes most, buggy.ts has the fixes.
+    repos.commit(repo, 'start', 300, { 'src/churny.ts': '0\n', 'src/buggy.ts': '0\n', 'src/calm.ts': '0\n' });
+    for (let i = 1; i <= 6; i++) repos.commit(repo, `tweak ${i}`, 200 - i, { 'src/churny.ts': `${i}\n` });
+    repos.commit(repo, 'fix: crash', 150, { 'src/buggy.ts': '1\n' });
+    repos.commit(repo, 'bugfix: again', 140, { 'src/buggy.ts': '2\n', 'src/calm.ts': '1\n' });
+    // After the cutoff: only buggy.ts gets a fix; churny.ts only a feature.
+    repos.commit(repo, 'fix: crash again', 50, { 'src/buggy.ts': '3\n' });
+    repos.commit(repo, 'feature', 40, { 'src/churny.ts': '9\n' });
+    const cutoff = Date.now() - 100 * DAY_MS;
+    assert.deepEqual([...evalRisk.fixedFilesBetween(repo, cutoff, Date.now(), 'fix')], ['src/buggy.ts']);
+    const result = evalRisk.evaluate({ repo, cutoff, windowDays: 180, k: 1, cli: CLI });
+    assert.deepEqual(result.risk.top, ['src/buggy.ts']);
+    assert.deepEqual(result.churn.top, ['src/churny.ts']);
+    assert.deepEqual([result.risk.precision, result.churn.precision, result.fixedFiles, result.rankedFiles], [1, 0, 1, 3]);
+    assert.equal(result.baseRate, 1 / 3);
+  });
+});
