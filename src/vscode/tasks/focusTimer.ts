@@ -68,9 +68,12 @@ export class FocusTimer extends Disposable {
 
   /** Re-checks the countdown now (the periodic tick does this every 15 s). */
   tick(): void {
-    this.changed.fire();
     const session = this.session;
-    if (session && !this.askedAtEnd && minutesLeft(session, this.now()) === 0) {
+    if (!session) {
+      return;
+    }
+    this.changed.fire();
+    if (!this.askedAtEnd && minutesLeft(session, this.now()) === 0) {
       this.askedAtEnd = true;
       void this.askAtEnd(session);
     }
