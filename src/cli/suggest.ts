@@ -10,17 +10,24 @@ import { SystemCalendar } from '../adapters/systemCalendar';
 import { NO_CALIBRATION } from '../core/calibration';
 import { rankTasks } from '../core/rank';
 import type { Task } from '../core/tasks';
-import { parseFlags, positiveInt } from './args';
+import { parseFlags, positiveInt, UsageError } from './args';
 import { githubCandidates } from './github';
+import type { GitHubContext } from './github';
 import { formatTable } from './table';
 
 export const SUGGEST_USAGE = `  hands-on suggest [--repo PATH] [--budget MIN] [--history-days N] [--limit N] [--json]
+                   [--github-url URL] [--bug-labels a,b] [--include-team-reviews]
 
   --repo     a folder inside the git repository (default: the current folder)
   --budget   minutes you have; tasks that fit rank first (default: no budget)
   --limit    rows in the table (default 30; --json always prints every task)
   --json     the ranked Task objects as a JSON array
-  Uses GitHub too when GITHUB_TOKEN is set. Problems go to stderr, one line each.`;
+  Uses GitHub too when GITHUB_TOKEN is set: review requests, PRs waiting on anyone, and small bugs of the
+  repository's GitHub remotes. Nothing is cached between runs.
+  --github-url            GitHub Enterprise server (default: GITHUB_API_URL, else https://api.github.com)
+  --bug-labels            issue labels that mark small bugs (default: bug,good first issue,help wanted)
+  --include-team-reviews  also reviews requested from your teams
+  Problems go to stderr, one line each; GitHub failures still print the local tasks (exit 0).`;
 
 export interface SuggestResult {
   readonly tasks: Task[];
@@ -28,15 +35,25 @@ export interface SuggestResult {
   readonly repoRoot: string | undefined;
 }
 
-export async function suggest(options: { repo: string; budgetMinutes?: number; historyDays?: number; now?: number; env?: NodeJS.ProcessEnv }): Promise<SuggestResult> {
+export interface SuggestOptions {
+  readonly repo: string;
+  readonly budgetMinutes?: number;
+  readonly historyDays?: number;
+  readonly now?: number;
+  readonly env?: NodeJS.ProcessEnv;
+  readonly github?: Pick<GitHubContext, 'githubUrl' | 'bugLabels' | 'includeTeamReviews'>;
+}
+
+export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
   const now = options.now ?? Date.now();
   const local = await collectLocalCandidates(options.repo, { historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS, now });
   const problems = [...local.problems];
   const remote = local.repoRoot
-    ? await githubCandidates({ repoRoot: local.repoRoot, env: options.env ?? process.env, warn: (line) => problems.push(line) })
-    : [];
-  const tasks = rankTasks([...local.candidates, ...remote], {
+    ? await githubCandidates({ ...options.github, repoRoot: local.repoRoot, env: options.env ?? process.env, now, warn: (line) => problems.push(line) })
+    : { candidates: [] };
+  const tasks = rankTasks([...local.candidates, ...remote.candidates], {
     budgetMinutes: options.budgetMinutes,
+    ...(remote.login !== undefined && { currentUser: remote.login }),
     now,
     calibration: NO_CALIBRATION,
     snoozed: new Map(),
@@ -47,8 +64,15 @@ export async function suggest(options: { repo: string; budgetMinutes?: number; h
 }
 
 export async function suggestCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'limit'], switches: ['json'] });
+  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'limit', 'github-url', 'bug-labels'], switches: ['json', 'include-team-reviews'] });
+  const bugLabels = flags.values.get('bug-labels')?.split(',').map((l) => l.trim()).filter((l) => l !== '');
+  if (bugLabels?.length === 0) throw new UsageError('--bug-labels needs at least one label, e.g. --bug-labels bug,regression');
   const result = await suggest({
+    github: {
+      ...(flags.values.has('github-url') && { githubUrl: flags.values.get('github-url') }),
+      ...(bugLabels && { bugLabels }),
+      includeTeamReviews: flags.switches.has('include-team-reviews'),
+    },
     repo: path.resolve(flags.values.get('repo') ?? process.cwd()),
     budgetMinutes: positiveInt(flags, 'budget', undefined),
     historyDays: positiveInt(flags, 'history-days', undefined),
