@@ -27,6 +27,7 @@ import * as path from 'node:path';
 import type { ActivityInterval, LocalDay } from '../core/model';
 import type { ActivityHistoryReader, ActivityStore, StoreProblem } from '../core/ports';
 import { type CachedHistory, MonthSummaryCache } from './monthSummaryCache';
+import { mapLimit } from './mapLimit';
 
 const SCHEMA_VERSION = 1;
 const ACTIVITY_DIR = 'activity';
@@ -199,7 +200,7 @@ export async function readIntervalFiles(
   readText: (file: string) => Promise<string> = (file) => readFile(file, 'utf8'),
 ): Promise<ActivityInterval[]> {
   const byId = new Map<string, ActivityInterval>();
-  await forEachLimited(files, READ_CONCURRENCY, async (file) => {
+  await mapLimit(files, READ_CONCURRENCY, async (file) => {
     let text: string;
     try {
       text = await readText(file);
@@ -303,14 +304,6 @@ async function readdirOrEmpty(dir: string, problems: StoreProblem[]): Promise<st
     if (errorCode(err) !== 'ENOENT') problems.push({ file: dir, line: 0, reason: `unreadable folder: ${errorCode(err)}` });
     return [];
   }
-}
-
-async function forEachLimited<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await fn(items[next++]!);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 function errorCode(err: unknown): string {

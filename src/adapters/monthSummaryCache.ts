@@ -29,6 +29,7 @@ import { dayTotals, mergeDayTotals } from '../core/dayTotals';
 import { firstDayOfPreviousMonth, monthOf } from '../core/localDays';
 import type { ActivityInterval, DayTotal, LocalDay } from '../core/model';
 import type { ActivityHistory, StoreProblem } from '../core/ports';
+import { mapLimit } from './mapLimit';
 
 const SUMMARY_VERSION = 1;
 /** Past months loaded at once: each stats its files and reads one small summary. */
@@ -111,7 +112,7 @@ export class MonthSummaryCache {
       const files = (await Promise.all(recent.map((m) => source.files(m, problems)))).flat();
       return source.read(files, problems);
     })();
-    const pastResults = await mapLimited(past, MONTH_CONCURRENCY, (month) => this.loadMonth(month));
+    const pastResults = await mapLimit(past, MONTH_CONCURRENCY, (month) => this.loadMonth(month));
     const recentIntervals = await recentRead;
 
     const report: SummaryReport = { reused: [], rebuilt: [], notWritten: [] };
@@ -244,17 +245,4 @@ function checkSummary(x: unknown, month: string, fingerprint: string): SummaryFi
     previous = e.day;
   }
   return x as SummaryFile;
-}
-
-async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }

@@ -21,7 +21,7 @@ import { classifyGitHubError, GitHubError } from './errors';
 import type { GitHubErrorKind } from './errors';
 import { accountKey } from './etagCache';
 import type { GitHubCache } from './etagCache';
-import { mapLimit } from './pool';
+import { mapLimit } from '../mapLimit';
 import { directRequests, listOpenPulls, reviewCandidate, searchReviewRequests, unblockCandidate, unblockSuspects } from './reviews';
 import type { PullList } from './reviews';
 import type { RepoRef } from './shapes';
