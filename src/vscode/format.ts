@@ -31,3 +31,11 @@ export function timeAgo(ms: number): string {
   }
   return vscode.l10n.t('{0} days ago', Math.floor(hours / 24));
 }
+
+/**
+ * Text from outside (task titles from code and issues, repository paths) placed in a Markdown table
+ * cell: escaped so it cannot add markup or break the table.
+ */
+export function escapeMarkdownCell(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+}

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { StatsSnapshot } from '../core/model';
 import { CommandIds } from './commandIds';
-import { formatMinutes, streakLength, timeAgo } from './format';
+import { escapeMarkdownCell, formatMinutes, streakLength, timeAgo } from './format';
 import { Disposable } from './lifecycle';
 
 export interface StatusBarState {
@@ -73,7 +73,7 @@ function describe({ snapshot, today, now, privacy, paused, focus }: StatusBarSta
     [vscode.l10n.t('Best streak'), snapshot ? streakLength(snapshot.streak.best, weeks) : '—'],
     [vscode.l10n.t('Last hands-on day'), snapshot?.streak.lastHandsOnDay ?? vscode.l10n.t('none yet')],
     [vscode.l10n.t('Last coded'), snapshot?.lastActivityAt ? timeAgo(now - snapshot.lastActivityAt) : vscode.l10n.t('not yet')],
-    ...(focus ? [[vscode.l10n.t('Focus'), vscode.l10n.t('{0} ({1} min left)', escapeMarkdown(focus.title), focus.minutesLeft)] as [string, string]] : []),
+    ...(focus ? [[vscode.l10n.t('Focus'), vscode.l10n.t('{0} ({1} min left)', escapeMarkdownCell(focus.title), focus.minutesLeft)] as [string, string]] : []),
   ];
   tooltip.appendMarkdown(`| **${vscode.l10n.t('Hands-On')}** | |\n|---|---|\n${rows.map(([k, v]) => `| ${k} | ${v} |`).join('\n')}\n`);
   if (snapshot?.streak.frozen.length) {
@@ -84,9 +84,4 @@ function describe({ snapshot, today, now, privacy, paused, focus }: StatusBarSta
   }
   const ariaLabel = vscode.l10n.t('Hands-On streak {0}, {1} coded today', streakLength(streak, weeks), formatMinutes(todayMinutes));
   return { text, tooltip, ariaLabel };
-}
-
-/** Task titles come from code and issues: keep them from adding markup or breaking the table. */
-function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }

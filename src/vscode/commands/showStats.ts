@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { addDays } from '../../core/localDays';
 import type { DayTotal, LocalDay, StatsSnapshot } from '../../core/model';
-import { formatMinutes, streakLength } from '../format';
+import { escapeMarkdownCell, formatMinutes, streakLength } from '../format';
 
 export const STATS_SCHEME = 'hands-on-stats';
 const STATS_URI = vscode.Uri.from({ scheme: STATS_SCHEME, path: '/Coding Stats.md' });
@@ -93,10 +93,5 @@ function splitTable(days: readonly DayTotal[], pick: (day: DayTotal) => Readonly
     return [vscode.l10n.t('Nothing recorded yet.')];
   }
   const rows = [...sums].sort((a, b) => b[1] - a[1]);
-  return [`| ${heading} | ${vscode.l10n.t('Coding time')} |`, '|---|---:|', ...rows.map(([key, minutes]) => `| ${escapeCell(key || '—')} | ${formatMinutes(minutes)} |`)];
-}
-
-/** Repository paths and language ids come from disk; keep them from breaking the table or adding markup. */
-function escapeCell(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  return [`| ${heading} | ${vscode.l10n.t('Coding time')} |`, '|---|---:|', ...rows.map(([key, minutes]) => `| ${escapeMarkdownCell(key || '—')} | ${formatMinutes(minutes)} |`)];
 }
