@@ -95,11 +95,11 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   );
   closeRecorder = () => recorder.close();
 
-  // Built after the first render (the status bar comes first); the countdown joins it once it exists.
-  let focus: FocusTimer | undefined;
+  const finishedTasks = new FinishedTasks(context.globalState);
+  const focus: FocusTimer = own(new FocusTimer(context.workspaceState, finishedTasks, () => clock.now(), askAtEndOfFocus(notifier, () => focus, log)));
   const render = (): void => {
     const now = clock.now();
-    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused, focus: focus?.view() });
+    statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused, focus: focus.view() });
     statsDocument.refresh();
   };
   const setPaused = async (paused: boolean): Promise<void> => {
@@ -125,13 +125,10 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
 
   own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
   const taskPreferences = new TaskPreferences(context.globalState, () => clock.now());
-  const finishedTasks = new FinishedTasks(context.globalState);
   const tasks = own(
     new TaskService({ resolver, preferences: taskPreferences, calendar, now: () => clock.now(), log, historyDays: () => config.historyDays, calibration: () => finishedTasks.calibration(clock.now()) }),
   );
-  focus = own(new FocusTimer(context.workspaceState, finishedTasks, () => clock.now(), askAtEndOfFocus(notifier, () => focus!, log)));
   own(focus.onDidChange(render));
-  render();
   own(registerTasksView(tasks));
   own(registerTaskCommands(tasks, taskPreferences));
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
@@ -183,7 +180,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     activationMs,
     testing:
       context.extensionMode === vscode.ExtensionMode.Test
-        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath, tickFocus: () => focus?.tick() }
+        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath, tickFocus: () => focus.tick() }
         : undefined,
   };
 }
