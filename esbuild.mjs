@@ -26,7 +26,7 @@ const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The integration suite runs inside the extension host, which loads plain CommonJS.
-  { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha'], minify: false, sourcemap: true },
+  { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha', '@octokit/fixtures'], minify: false, sourcemap: true },
   // The Restricted Mode suite, run in its own code-server with workspace trust on.
   { ...shared, entryPoints: ['test/integration-untrusted/index.ts'], outfile: 'dist/test/integration-untrusted/index.js', external: ['vscode', 'mocha'], minify: false, sourcemap: true },
 ];

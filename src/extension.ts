@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { GitHistory } from './adapters/gitHistory';
+import { GitGateway } from './adapters/gitProcess';
 import { JsonlActivityStore } from './adapters/jsonlActivityStore';
 import { SystemCalendar } from './adapters/systemCalendar';
 import { WindowSlot } from './adapters/windowSlot';
@@ -23,6 +24,9 @@ import { StreakStatusBar } from './vscode/statusBar';
 import { FinishedTasks } from './vscode/tasks/finishedTasks';
 import { askAtEndOfFocus, registerFocusCommands } from './vscode/tasks/focusCommands';
 import { FocusTimer } from './vscode/tasks/focusTimer';
+import { FixedGitHubSignIn, VsCodeGitHubSignIn } from './vscode/github/githubSignIn';
+import { githubViewMessage } from './vscode/github/githubStatusText';
+import { GitHubTaskSource } from './vscode/github/githubTaskSource';
 import { registerTaskCommands } from './vscode/tasks/taskCommands';
 import { TaskPreferences } from './vscode/tasks/taskPreferences';
 import { TaskService } from './vscode/tasks/taskService';
@@ -46,6 +50,13 @@ export interface HandsOnApi {
     readonly storagePath: string;
     /** Re-checks the focus countdown at once instead of on its 15 s tick. */
     readonly tickFocus: () => void;
+    /** Points the GitHub source at a local fake server with a fixed token (undefined: VS Code's sign-in again). */
+    readonly useGitHub: (account: { readonly baseUrl: string; readonly token: string; readonly login: string } | undefined) => void;
+    readonly githubState: () => string;
+    /** The line the Suggested Tasks view shows about GitHub. */
+    readonly githubMessage: () => string | undefined;
+    /** Times a refused token made Hands-On ask for a new sign-in (test sign-in only). */
+    readonly githubRenewRequests: () => number;
   };
 }
 
@@ -69,7 +80,8 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const log = own(new OutputLog());
   const notifier = new Notifier(context.globalState);
   const toggles = new UserToggles(context.globalState);
-  const history = new GitHistory();
+  const git = new GitGateway();
+  const history = new GitHistory(git);
   const resolver = new RepoResolver(history, log);
   let config = readConfig();
 
@@ -125,11 +137,36 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
 
   own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
   const taskPreferences = new TaskPreferences(context.globalState, () => clock.now());
+  const vsCodeSignIn = new VsCodeGitHubSignIn(log);
+  const github = own(
+    new GitHubTaskSource({
+      resolver,
+      git,
+      signIn: vsCodeSignIn,
+      storageDir: storagePath,
+      calendar,
+      now: () => clock.now(),
+      log,
+      settings: () => config.github,
+      userAgent: `hands-on-vscode/${String(context.extension.packageJSON.version)}`,
+    }),
+  );
+  own(github.startPolling());
   const tasks = own(
-    new TaskService({ resolver, preferences: taskPreferences, calendar, now: () => clock.now(), log, historyDays: () => config.historyDays, calibration: () => finishedTasks.calibration(clock.now()) }),
+    new TaskService({
+      resolver,
+      preferences: taskPreferences,
+      calendar,
+      now: () => clock.now(),
+      log,
+      historyDays: () => config.historyDays,
+      calibration: () => finishedTasks.calibration(clock.now()),
+      remote: github,
+    }),
   );
   own(focus.onDidChange(render));
-  own(registerTasksView(tasks));
+  own(registerTasksView(tasks, github, () => clock.now()));
+  own(vscode.commands.registerCommand(CommandIds.signInToGitHub, () => github.signInInteractively()));
   own(registerTaskCommands(tasks, taskPreferences));
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
   own(
@@ -155,6 +192,9 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
         void setPaused(!config.trackingEnabled);
       }
       warnOnBadRule();
+      if (JSON.stringify(previous.github) !== JSON.stringify(config.github)) {
+        void github.refresh(true);
+      }
       if (previous.authorEmails.join() !== config.authorEmails.join()) {
         void stats.backfillCommits();
       } else {
@@ -169,6 +209,15 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const firstTaskScan = setTimeout(() => void vscode.commands.executeCommand(CommandIds.refreshTasks), 1_000);
   own({ dispose: () => clearTimeout(firstTaskScan) });
 
+  const testSignIn = new FixedGitHubSignIn();
+  // UI tests drive a real workbench and cannot reach the API above: they name a fake GitHub in the environment.
+  // Never in production: a variable must not be able to swap the user's sign-in.
+  const testAccount = context.extensionMode === vscode.ExtensionMode.Production ? undefined : process.env.HANDS_ON_TEST_GITHUB;
+  if (testAccount) {
+    testSignIn.set(JSON.parse(testAccount) as { baseUrl: string; token: string; login: string });
+    github.useSignIn(testSignIn);
+  }
+
   // Measured to the end of activate, not just to the first render: all of it delays the window.
   const activationMs = performance.now() - activationStarted;
   return {
@@ -180,7 +229,23 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     activationMs,
     testing:
       context.extensionMode === vscode.ExtensionMode.Test
-        ? { advanceClock: (ms) => clock.advance(ms), statusBarText: () => statusBar.text, storagePath, tickFocus: () => focus.tick() }
+        ? {
+            advanceClock: (ms) => clock.advance(ms),
+            statusBarText: () => statusBar.text,
+            storagePath,
+            tickFocus: () => focus.tick(),
+            useGitHub: (account) => {
+              if (account) {
+                testSignIn.set(account);
+                github.useSignIn(testSignIn);
+              } else {
+                github.useSignIn(vsCodeSignIn);
+              }
+            },
+            githubState: () => github.state.kind,
+            githubMessage: () => githubViewMessage(github.state, clock.now()),
+            githubRenewRequests: () => testSignIn.renewRequests,
+          }
         : undefined,
   };
 }

@@ -22,14 +22,15 @@
  *   file's size or mtime changed, and fixing a permission changes neither).
  * Raw activity files are never modified, renamed or deleted here.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { dayTotals, mergeDayTotals } from '../core/dayTotals';
 import { firstDayOfPreviousMonth, monthOf } from '../core/localDays';
 import type { ActivityInterval, DayTotal, LocalDay } from '../core/model';
 import type { ActivityHistory, StoreProblem } from '../core/ports';
 import { mapLimit } from './mapLimit';
+import { writeFileAtomically } from './atomicFile';
 
 const SUMMARY_VERSION = 1;
 /** Past months loaded at once: each stats its files and reads one small summary. */
@@ -162,7 +163,7 @@ export class MonthSummaryCache {
         problems: problems.map((p) => ({ file: path.basename(p.file), line: p.line, reason: p.reason })),
         days: [...totals.values()].map((t) => ({ day: t.day, minutes: t.minutes, byRepo: [...t.byRepo], byLanguage: [...t.byLanguage] })),
       };
-      if (await this.writeAtomically(this.fileFor(month), JSON.stringify(summary))) outcome = 'rebuilt';
+      if (await writeFileAtomically(this.fileFor(month), JSON.stringify(summary))) outcome = 'rebuilt';
     }
     return { month, totals, lastActivityAt, problems, outcome };
   }
@@ -191,20 +192,6 @@ export class MonthSummaryCache {
     const totals = new Map<LocalDay, DayTotal>();
     for (const d of summary.days) totals.set(d.day, { day: d.day, minutes: d.minutes, byRepo: new Map(d.byRepo), byLanguage: new Map(d.byLanguage) });
     return { totals, lastActivityAt: summary.lastActivityAt ?? undefined, problems };
-  }
-
-  /** Temp file in the same folder, then rename: readers see the old or the new summary, never half of one. */
-  private async writeAtomically(file: string, text: string): Promise<boolean> {
-    const temp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-    try {
-      await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(temp, text, 'utf8');
-      await rename(temp, file);
-      return true;
-    } catch {
-      await unlink(temp).catch(() => undefined);
-      return false; // derived data: the month is simply parsed raw again next time
-    }
   }
 }
 

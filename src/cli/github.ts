@@ -8,6 +8,7 @@
  * ETag cache and an always-fresh review search; the extension is the one that persists the cache.
  */
 import { GitGateway } from '../adapters/gitProcess';
+import { readRemotes } from '../adapters/gitRemotes';
 import { accountKey, createGitHubClient, fetchGitHubCandidates, GitHubCache, GitHubUrlError, normalizeGitHubBaseUrl, webUrlFor } from '../adapters/github';
 import { classifyGitHubError } from '../adapters/github/errors';
 import type { GitHubError } from '../adapters/github/errors';
@@ -77,10 +78,7 @@ export async function githubCandidates(context: GitHubContext): Promise<GitHubCa
  */
 async function githubRepos(context: GitHubContext, webUrl: string): Promise<GitHubRemoteRepo[]> {
   try {
-    const git = context.git ?? new GitGateway({ env: context.env });
-    const result = await git.run(['remote', '-v'], { cwd: context.repoRoot });
-    if (result.exitCode !== 0) throw new Error(result.stderr.trim().split('\n')[0] ?? `exit ${result.exitCode}`);
-    return parseGitHubRemotes(result.stdout, webUrl);
+    return parseGitHubRemotes(await readRemotes(context.git ?? new GitGateway({ env: context.env }), context.repoRoot), webUrl);
   } catch (error) {
     context.warn(`GitHub: could not read the git remotes (${error instanceof Error ? error.message : String(error)}); only review requests are shown.`);
     return [];

@@ -13,6 +13,8 @@ export const CommandIds = {
   startTask: 'handsOn.startTask',
   fitTime: 'handsOn.fitTime',
   stopFocus: 'handsOn.stopFocus',
+  signInToGitHub: 'handsOn.signInToGitHub',
+  pickUpBug: 'handsOn.pickUpBug',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];
@@ -23,4 +25,6 @@ export const ContextKeys = {
   privacy: 'handsOn.privacy',
   /** `refreshing`, `untrusted`, `noRepository` or `idle`: picks the Suggested Tasks welcome text. */
   tasksState: 'handsOn.tasksState',
+  /** GitHubState kind: `signedOut` and `unauthorized` show the Sign In to GitHub button. */
+  githubState: 'handsOn.githubState',
 } as const;

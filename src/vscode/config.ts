@@ -16,7 +16,21 @@ export interface HandsOnConfig {
   readonly authorEmails: readonly string[];
   /** Days of git history read for churn, fixes and changed files. 7–730. */
   readonly historyDays: number;
+  /** Minutes Pick Up a Bug plans for. 5–240. */
+  readonly defaultBudgetMinutes: number;
+  /** Pick Up a Bug's branch name, with ${number}, ${slug} and ${repo}. */
+  readonly branchTemplate: string;
+  readonly github: {
+    readonly enabled: boolean;
+    readonly bugLabels: readonly string[];
+    readonly includeTeamReviews: boolean;
+    /** 2–120. */
+    readonly pollMinutes: number;
+  };
 }
+
+const DEFAULT_BUG_LABELS = ['bug', 'good first issue', 'help wanted'];
+const DEFAULT_BRANCH_TEMPLATE = 'hands-on/${number}-${slug}';
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 
@@ -26,6 +40,9 @@ const finiteOr = (value: unknown, fallback: number): number =>
 export function readConfig(): HandsOnConfig {
   const section = vscode.workspace.getConfiguration('handsOn');
   const emails = section.get<unknown>('authorEmails', []);
+  const labels = section.get<unknown>('github.bugLabels', DEFAULT_BUG_LABELS);
+  const bugLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string' && l.trim() !== '').map((l) => l.trim()) : [];
+  const template = section.get<unknown>('branchTemplate');
   return {
     trackingEnabled: section.get<boolean>('tracking.enabled', true) !== false,
     idleTimeoutMinutes: clamp(Math.round(finiteOr(section.get('idleTimeoutMinutes'), 5)), 1, 60),
@@ -36,6 +53,15 @@ export function readConfig(): HandsOnConfig {
     authorEmails: Array.isArray(emails)
       ? emails.filter((e): e is string => typeof e === 'string' && e.includes('@')).map((e) => e.trim())
       : [],
+    defaultBudgetMinutes: clamp(Math.round(finiteOr(section.get('defaultBudgetMinutes'), 30)), 5, 240),
+    branchTemplate: typeof template === 'string' && template.trim() !== '' ? template.trim() : DEFAULT_BRANCH_TEMPLATE,
+    github: {
+      enabled: section.get<boolean>('github.enabled', true) !== false,
+      // An emptied list would silently hide every bug; the defaults are the better reading of that.
+      bugLabels: bugLabels.length > 0 ? bugLabels : DEFAULT_BUG_LABELS,
+      includeTeamReviews: section.get<boolean>('github.includeTeamReviews', false) === true,
+      pollMinutes: clamp(Math.round(finiteOr(section.get('github.pollMinutes'), 10)), 2, 120),
+    },
   };
 }
 

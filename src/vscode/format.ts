@@ -39,3 +39,11 @@ export function timeAgo(ms: number): string {
 export function escapeMarkdownCell(text: string): string {
   return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
 }
+
+/** A moment as a clock shows it: `14:05` today, with the date on other days. */
+export function clockTime(ms: number, now: number): string {
+  const at = new Date(ms);
+  const sameDay = at.toDateString() === new Date(now).toDateString();
+  const time = at.toLocaleTimeString(vscode.env.language, { hour: '2-digit', minute: '2-digit' });
+  return sameDay ? time : `${at.toLocaleDateString(vscode.env.language, { month: 'short', day: 'numeric' })} ${time}`;
+}

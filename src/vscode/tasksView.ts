@@ -1,16 +1,23 @@
 import * as vscode from 'vscode';
 import { ContextKeys } from './commandIds';
+import { githubViewMessage } from './github/githubStatusText';
+import type { GitHubTaskSource } from './github/githubTaskSource';
 import type { TaskService } from './tasks/taskService';
 import { TasksTreeProvider } from './tasks/tasksTreeProvider';
 
 /**
  * The "Suggested Tasks" view. When it has no items, VS Code shows the welcome content whose
  * `when` clause matches the service's state (refreshing, untrusted, no repository, nothing found).
+ * GitHub's state (signed out, offline, rate-limited) is the view's message line, above local tasks.
  */
-export function registerTasksView(service: TaskService): vscode.Disposable {
+export function registerTasksView(service: TaskService, github: GitHubTaskSource, now: () => number): vscode.Disposable {
   const provider = new TasksTreeProvider(service);
   const view = vscode.window.createTreeView('handsOn.tasks', { treeDataProvider: provider, showCollapseAll: true });
-  const publishState = (): void => void vscode.commands.executeCommand('setContext', ContextKeys.tasksState, service.state);
+  const publishState = (): void => {
+    void vscode.commands.executeCommand('setContext', ContextKeys.tasksState, service.state);
+    void vscode.commands.executeCommand('setContext', ContextKeys.githubState, github.state.kind);
+    view.message = githubViewMessage(github.state, now());
+  };
   publishState();
-  return vscode.Disposable.from(view, provider, service.onDidChange(publishState));
+  return vscode.Disposable.from(view, provider, service.onDidChange(publishState), github.onDidChange(publishState));
 }

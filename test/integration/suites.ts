@@ -7,3 +7,4 @@ import './backfill.test';
 import './faults.test';
 import './tasks.test';
 import './focus.test';
+import './github.test';

@@ -19,6 +19,17 @@ export interface TaskServiceOptions {
   readonly historyDays: () => number;
   /** From the user's finished tasks; moves estimates toward their real pace. */
   readonly calibration: () => Calibration;
+  /** Review requests and small bugs; refreshed alongside, never blocking the local sources. */
+  readonly remote?: RemoteTaskSource;
+}
+
+/** What the task list needs from the GitHub source (vscode/github/githubTaskSource). */
+export interface RemoteTaskSource {
+  readonly candidates: readonly TaskCandidate[];
+  /** The signed-in login: bugs assigned to anyone else are never suggested. */
+  readonly login: string | undefined;
+  readonly onDidChange: vscode.Event<void>;
+  refresh(userAsked: boolean): Promise<void>;
 }
 
 const RESCAN_AFTER_SAVE_MS = 30_000;
@@ -48,10 +59,11 @@ export class TaskService extends Disposable {
     this._register(
       vscode.workspace.onDidSaveTextDocument(() => {
         clearTimeout(this.saveTimer);
-        this.saveTimer = setTimeout(() => void this.refresh(), RESCAN_AFTER_SAVE_MS);
+        this.saveTimer = setTimeout(() => void this.refreshLocal(), RESCAN_AFTER_SAVE_MS);
       }),
     );
     this._register({ dispose: () => clearTimeout(this.saveTimer) });
+    if (options.remote) this._register(options.remote.onDidChange(() => this.rerank()));
   }
 
   get tasks(): readonly Task[] {
@@ -62,8 +74,13 @@ export class TaskService extends Disposable {
     return this.currentState;
   }
 
-  /** Re-reads every source; concurrent calls share one run. Resolves when the list is up to date. */
-  refresh(): Promise<void> {
+  /** Re-reads every source, as the user asked; resolves when the list is up to date. */
+  async refresh(): Promise<void> {
+    await Promise.all([this.refreshLocal(), this.options.remote?.refresh(true)]);
+  }
+
+  /** Local sources only (after a save); concurrent calls share one run. */
+  refreshLocal(): Promise<void> {
     this.running ??= this.collect().finally(() => (this.running = undefined));
     return this.running;
   }
@@ -77,7 +94,9 @@ export class TaskService extends Disposable {
   /** The same candidates ranked for a time budget (for "I Have N Minutes…"). */
   rankedFor(budgetMinutes: number | undefined): Task[] {
     const now = this.options.now();
-    return rankTasks(this.candidates, {
+    const remote = this.options.remote;
+    return rankTasks(remote ? [...this.candidates, ...remote.candidates] : this.candidates, {
+      ...(remote?.login !== undefined && { currentUser: remote.login }),
       ...(budgetMinutes === undefined ? {} : { budgetMinutes }),
       now,
       calibration: this.options.calibration(),
