@@ -52,7 +52,7 @@ export async function githubCandidates(context: GitHubContext): Promise<GitHubCa
   const repos = await githubRepos(context, webUrlFor(baseUrl));
   const client = createGitHubClient({ token, baseUrl, userAgent: 'hands-on-cli' });
   try {
-    const { data: user } = await client.octokit.rest.users.getAuthenticated();
+    const { data: user } = await client.octokit.request('GET /user');
     const result = await fetchGitHubCandidates({
       client,
       repos,

@@ -3,10 +3,13 @@
  * (requests sent, rate limit spent), and a rate-limit gate so a refresh never waits long and never
  * hammers GitHub after a limit (GitHub bans clients that do). Node only: the caller owns the VS Code
  * auth session and hands us a token.
+ *
+ * @octokit/core rather than @octokit/rest: every request here goes through `octokit.request(route)`, and
+ * rest's generated endpoint methods would add ~85 KB to the extension bundle for nothing we call.
  */
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
-import { Octokit } from '@octokit/rest';
+import { Octokit } from '@octokit/core';
 import { normalizeGitHubBaseUrl } from './baseUrl';
 import { classifyGitHubError, GitHubError } from './errors';
 
