@@ -23,7 +23,9 @@ import { StatsService } from './vscode/statsService';
 import { StreakStatusBar } from './vscode/statusBar';
 import { FinishedTasks } from './vscode/tasks/finishedTasks';
 import { askAtEndOfFocus, registerFocusCommands } from './vscode/tasks/focusCommands';
+import { DraftPullOffer } from './vscode/tasks/draftPull';
 import { FocusTimer } from './vscode/tasks/focusTimer';
+import { registerPickUpBug } from './vscode/tasks/pickUpBug';
 import { FixedGitHubSignIn, VsCodeGitHubSignIn } from './vscode/github/githubSignIn';
 import { githubViewMessage } from './vscode/github/githubStatusText';
 import { GitHubTaskSource } from './vscode/github/githubTaskSource';
@@ -77,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   const windowId = randomUUID().slice(0, 8);
   const slot = new WindowSlot({ dir: storagePath, sessionId: windowId });
   const store = new JsonlActivityStore({ dir: storagePath, fileName: () => slot.name() });
-  const log = own(new OutputLog());
+  const log = own(new OutputLog(context.extensionMode === vscode.ExtensionMode.Test));
   const notifier = new Notifier(context.globalState);
   const toggles = new UserToggles(context.globalState);
   const git = new GitGateway();
@@ -108,7 +110,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   closeRecorder = () => recorder.close();
 
   const finishedTasks = new FinishedTasks(context.globalState);
-  const focus: FocusTimer = own(new FocusTimer(context.workspaceState, finishedTasks, () => clock.now(), askAtEndOfFocus(notifier, () => focus, log)));
+  const focus: FocusTimer = own(new FocusTimer(context.workspaceState, finishedTasks, () => clock.now(), askAtEndOfFocus(notifier, () => focus, log, () => draftPull)));
   const render = (): void => {
     const now = clock.now();
     statusBar.render({ snapshot: stats.snapshot, today: calendar.dayOf(now), now, privacy: toggles.privacy, paused: recorder.isPaused, focus: focus.view() });
@@ -152,6 +154,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     }),
   );
   own(github.startPolling());
+  const draftPull = new DraftPullOffer(github, log);
   const tasks = own(
     new TaskService({
       resolver,
@@ -169,6 +172,16 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   own(vscode.commands.registerCommand(CommandIds.signInToGitHub, () => github.signInInteractively()));
   own(registerTaskCommands(tasks, taskPreferences));
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
+  own(
+    registerPickUpBug({
+      service: tasks,
+      github,
+      timer: focus,
+      log,
+      budgetMinutes: () => config.defaultBudgetMinutes,
+      branchTemplate: () => config.branchTemplate,
+    }),
+  );
   own(
     registerCommands({
       togglePrivacy: async () => {

@@ -18,10 +18,26 @@ export interface FocusSession {
   readonly endsAt: number;
   /** Minutes spent in earlier stretches of the same task, when it was resumed. */
   readonly priorMinutes: number;
+  /** Issue or PR number, for GitHub tasks. */
+  readonly number?: number;
+  /** Set by Pick Up a Bug: the branch it made, so the end of the timer can offer a draft PR from it. */
+  readonly branch?: FocusBranch;
 }
 
-export function startFocus(task: Pick<Task, 'id' | 'kind' | 'title' | 'repo' | 'estimateMinutes' | 'baseEstimateMinutes'>, now: number): FocusSession {
+export interface FocusBranch {
+  /** The local clone's root. */
+  readonly root: string;
+  readonly name: string;
+  /** The clone's remote for the GitHub repository, e.g. `origin`. */
+  readonly remote: string;
+  /** The branch it was made from on GitHub: the draft PR's base. */
+  readonly base: string;
+}
+
+export function startFocus(task: Pick<Task, 'id' | 'kind' | 'title' | 'repo' | 'estimateMinutes' | 'baseEstimateMinutes' | 'number'>, now: number, branch?: FocusBranch): FocusSession {
   return {
+    ...(task.number !== undefined && { number: task.number }),
+    ...(branch && { branch }),
     taskId: task.id,
     kind: task.kind,
     title: task.title,

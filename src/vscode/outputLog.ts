@@ -8,6 +8,9 @@ export class OutputLog implements vscode.Disposable {
   private readonly channel = vscode.window.createOutputChannel('Hands-On', { log: true });
   private readonly reported = new Set<string>();
 
+  /** `mirrorToConsole`: tests read the host's console, not the output channel. */
+  constructor(private readonly mirrorToConsole = false) {}
+
   info(message: string): void {
     this.channel.info(message);
   }
@@ -21,7 +24,9 @@ export class OutputLog implements vscode.Disposable {
   }
 
   error(message: string, error?: unknown): void {
-    this.channel.error(error === undefined ? message : `${message}: ${describeError(error)}`);
+    const line = error === undefined ? message : `${message}: ${describeError(error)}`;
+    this.channel.error(line);
+    if (this.mirrorToConsole) console.error(`[Hands-On] ${line}`);
   }
 
   show(): void {

@@ -4,30 +4,40 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import { coreHeaders, errorBody, githubHandler, ME, REPO_A, world } from '../unit/adapters/github/fakeGitHub';
+import * as vscode from 'vscode';
+import { coreHeaders, errorBody, ME, REPO_A } from '../unit/adapters/github/fakeGitHub';
 import type { Fault } from '../unit/adapters/github/fakeGitHub';
 import { startServer } from '../unit/adapters/github/fixtureServer';
 import type { FixtureServer } from '../unit/adapters/github/fixtureServer';
+import { PICKUP, PICKUP_BRANCH, PICKUP_BUG, workspaceGitHub } from '../unit/adapters/github/workspaceGitHub';
+import type { WorkspaceGitHub } from '../unit/adapters/github/workspaceGitHub';
 import { handsOn, waitFor, workspaceRoot } from './extensionApi';
 
 const A = `${REPO_A.owner}/${REPO_A.name}`;
 const REMOTE = 'hands-on-fake-github';
+const PICKUP_REMOTE = 'hands-on-fake-pickup';
+const COUNTDOWN = /\$\(watch\) \d+m left/;
 
 describe('GitHub tasks in the view', function () {
   this.timeout(60_000);
   let server: FixtureServer;
+  let github: WorkspaceGitHub;
   let fault: Fault | undefined;
   const git = (...args: string[]) => execFileSync('git', args, { cwd: workspaceRoot().fsPath, encoding: 'utf8' });
   const signInAs = async (token: string) => (await handsOn()).testing.useGitHub({ baseUrl: server.baseUrl, token, login: ME });
 
   before(async () => {
-    server = await startServer(githubHandler(world(Date.now()), (request) => fault?.(request)));
-    git('remote', 'add', REMOTE, `${server.baseUrl.replace(/\/api\/v3$/, '')}/${A}.git`);
+    github = workspaceGitHub(Date.now(), (request) => fault?.(request));
+    server = await startServer(github.handler);
+    const web = server.baseUrl.replace(/\/api\/v3$/, '');
+    git('remote', 'add', REMOTE, `${web}/${A}.git`);
+    git('remote', 'add', PICKUP_REMOTE, `${web}/${PICKUP}.git`);
   });
 
   after(async () => {
     (await handsOn()).testing.useGitHub(undefined);
     git('remote', 'remove', REMOTE);
+    git('remote', 'remove', PICKUP_REMOTE);
     await server.close();
   });
 
@@ -60,6 +70,67 @@ describe('GitHub tasks in the view', function () {
     const conditional = sent.filter((r) => r.headers['if-none-match']);
     assert.ok(conditional.length >= 2, `expected conditional requests, saw ${sent.map((r) => r.url).join(', ')}`);
     assert.ok(api.tasks().some((t) => t.id === `review:${A}#21`));
+  });
+
+  describe('Pick Up a Bug', () => {
+    const stashLabel = `Hands-On: before picking up ${PICKUP}#${PICKUP_BUG}`;
+    // Mocha runs these after the suite's own tests, which end signed out and rate-limited: a fresh account.
+    before(() => signInAs('gho_pickup'));
+    after(async () => {
+      await vscode.commands.executeCommand('handsOn.stopFocus');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      // Back to where the other suites expect the workspace: on main, with the user's changes restored.
+      git('checkout', '-q', 'main');
+      if (git('branch', '--list', PICKUP_BRANCH).trim()) git('branch', '-q', '-D', PICKUP_BRANCH);
+      if (git('stash', 'list').includes(stashLabel)) git('stash', 'pop', '-q');
+      git('checkout', '-q', '--', 'README.md');
+      fs.rmSync(`${workspaceRoot().fsPath}/scratch-notes.txt`, { force: true });
+    });
+
+    it('on a dirty tree it asks, stashes on request, assigns the bug, branches, opens the likely file and starts the timer', async () => {
+      const api = await handsOn();
+      await api.refreshTasks();
+      const bug = await waitFor(() => api.tasks().find((t) => t.id === `bug:${PICKUP}#${PICKUP_BUG}`), 'the pickable bug in the list');
+      const root = workspaceRoot().fsPath;
+      fs.appendFileSync(`${root}/README.md`, 'A local edit that must survive.\n');
+      fs.writeFileSync(`${root}/scratch-notes.txt`, 'untracked notes\n');
+
+      // It asks what to do with the changes: accept the first answer, "Stash Them", as Enter would.
+      let settled = false;
+      const running = Promise.resolve(vscode.commands.executeCommand('handsOn.pickUpBug', bug)).finally(() => (settled = true));
+      const deadline = Date.now() + 20_000;
+      while (!settled && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      }
+      await running;
+
+      assert.equal(git('branch', '--show-current').trim(), PICKUP_BRANCH);
+      assert.ok(git('stash', 'list').includes(stashLabel), `no stash: ${git('stash', 'list')}`);
+      assert.equal(git('status', '--porcelain').trim(), '', 'the stash left changes behind');
+      assert.match(git('stash', 'show', '--include-untracked', '--name-only', 'stash@{0}'), /README\.md[\s\S]*scratch-notes\.txt|scratch-notes\.txt[\s\S]*README\.md/);
+      const assign = server.seen.find((r) => r.method === 'POST' && r.pathname === `/repos/${PICKUP}/issues/${PICKUP_BUG}/assignees`);
+      assert.deepEqual(assign?.body, { assignees: [ME] });
+      assert.deepEqual(github.pickUp.issues.get(PICKUP_BUG)!.assignees.map((a: { login: string }) => a.login), [ME]);
+      assert.match(api.testing.statusBarText(), COUNTDOWN);
+      assert.ok(vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith('index.js')), 'the file named in the stack trace was not opened');
+    });
+
+    it('when the timer ends on a pushed branch, "Open Draft PR" opens a draft that fixes the bug', async () => {
+      const api = await handsOn();
+      // As after `git push -u`: the remote-tracking branch exists and nothing is left to push.
+      git('update-ref', `refs/remotes/${PICKUP_REMOTE}/${PICKUP_BRANCH}`, 'HEAD');
+      git('branch', '-q', `--set-upstream-to=${PICKUP_REMOTE}/${PICKUP_BRANCH}`);
+      api.testing.advanceClock(2 * 60 * 60_000);
+      api.testing.tickFocus();
+      // The page driver clicks "Open Draft PR" on the end-of-timer notification.
+      const pull = await waitFor(() => github.pickUp.pulls[0], 'a pull request on the fake GitHub', 30_000);
+      assert.equal(pull.draft, true);
+      assert.deepEqual([pull.head.ref, pull.base.ref], [PICKUP_BRANCH, 'master']);
+      const created = server.seen.find((r) => r.method === 'POST' && r.pathname === `/repos/${PICKUP}/pulls`);
+      assert.equal((created?.body as { body?: string }).body, `Fixes #${PICKUP_BUG}`);
+      await waitFor(() => !COUNTDOWN.test(api.testing.statusBarText()), 'the timer to stop after the PR');
+    });
   });
 
   it('offline: the last results stay, with the time they are from', async () => {

@@ -41,6 +41,11 @@ export interface GitHubTaskSourceOptions {
 /** After a refused token we ask for a new sign-in once; if the user declines, not again for this long. */
 const RENEW_COOLDOWN_MS = 60 * 60_000;
 
+export interface Clone {
+  readonly root: string;
+  readonly remote: string;
+}
+
 interface Account {
   readonly key: string;
   readonly identity: GitHubIdentity;
@@ -65,6 +70,7 @@ export class GitHubTaskSource extends Disposable {
   private running: Promise<void> | undefined;
   private lastRefreshAt = 0;
   private readonly lastRenewAt = new Map<string, number>();
+  private clones = new Map<string, Clone>();
   private readonly saved: SavedGitHubResultsStore;
   private signIn: GitHubSignIn;
   private sessionWatch: vscode.Disposable;
@@ -93,6 +99,11 @@ export class GitHubTaskSource extends Disposable {
   refresh(userAsked = false): Promise<void> {
     this.running ??= this.collect(userAsked).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** The workspace folder that clones `owner/name`, and the name of its remote for it (from the last refresh). */
+  cloneOf(repo: string): Clone | undefined {
+    return this.clones.get(repo.toLowerCase());
   }
 
   /** The account in use, for Pick Up a Bug (assigning needs the same client and login). */
@@ -196,8 +207,12 @@ export class GitHubTaskSource extends Disposable {
     );
     for (const server of servers) {
       const repos = remotes.flatMap((text) => parseGitHubRemotes(text, server.webUrl));
-      if (repos.length > 0) return { server, repos };
+      if (repos.length > 0) {
+        this.clones = clonesOf(roots, remotes, server.webUrl);
+        return { server, repos };
+      }
     }
+    this.clones = new Map();
     // No GitHub remote: review requests are account-wide, so github.com (the last server) is still worth asking.
     return { server: servers.at(-1)!, repos: [] };
   }
@@ -256,4 +271,17 @@ export class GitHubTaskSource extends Disposable {
     this.shown = candidates;
     this.changed.fire();
   }
+}
+
+/** `owner/name` (lower case) → the first workspace root with a remote for it. */
+function clonesOf(roots: readonly string[], remotes: readonly string[], webUrl: string): Map<string, Clone> {
+  const clones = new Map<string, Clone>();
+  roots.forEach((root, i) => {
+    for (const line of remotes[i]!.split(/\r?\n/)) {
+      const [repo] = parseGitHubRemotes(line, webUrl);
+      const key = repo && `${repo.owner}/${repo.name}`.toLowerCase();
+      if (key && !clones.has(key)) clones.set(key, { root, remote: line.split(/\s/)[0]! });
+    }
+  });
+  return clones;
 }

@@ -6,6 +6,7 @@ import type { Task } from '../../core/tasks';
 import { CommandIds } from '../commandIds';
 import type { Notifier } from '../notifier';
 import type { OutputLog } from '../outputLog';
+import type { DraftPullOffer } from './draftPull';
 import type { FocusEnd, FocusTimer } from './focusTimer';
 import { openTask, taskOf } from './taskCommands';
 import type { TaskNode } from './tasksTreeProvider';
@@ -57,13 +58,25 @@ export function registerFocusCommands({ service, timer, log }: FocusCommandDeps)
   );
 }
 
-/** The one notification when the countdown ends; its choice is carried out here. */
-export function askAtEndOfFocus(notifier: Notifier, timer: () => FocusTimer, log: OutputLog) {
+/**
+ * The one notification when the countdown ends; its choice is carried out here. A picked-up bug whose
+ * branch is pushed gets "Open Draft PR" in place of "Done" (opening the PR is being done, for now).
+ */
+export function askAtEndOfFocus(notifier: Notifier, timer: () => FocusTimer, log: OutputLog, draftPull: () => DraftPullOffer) {
   return async (session: FocusSession): Promise<FocusEnd> => {
     const keepGoing = vscode.l10n.t('Keep Going (+{0} min)', KEEP_GOING_MINUTES);
     const stash = vscode.l10n.t('Stash and Note Progress');
     const done = vscode.l10n.t('Done');
-    const choice = await notifier.inform('focusTimerEnded', vscode.l10n.t('Time is up for "{0}".', session.title), keepGoing, stash, done);
+    const openPull = vscode.l10n.t('Open Draft PR');
+    const last = (await draftPull().available(session)) ? openPull : done;
+    const choice = await notifier.inform('focusTimerEnded', vscode.l10n.t('Time is up for "{0}".', session.title), keepGoing, stash, last);
+    if (choice === openPull) {
+      if (await draftPull().open(session)) {
+        await timer().stop(true);
+        return 'draftPull';
+      }
+      return 'dismissed';
+    }
     if (choice === keepGoing) {
       await timer().keepGoing(KEEP_GOING_MINUTES);
       return 'keepGoing';
@@ -126,7 +139,7 @@ async function pickFittingTask(ranked: readonly Task[], minutes: number): Promis
 
 /** `git stash push` with the user's note, in the task's repository; never loses the changes. */
 async function stashProgress(session: FocusSession, log: OutputLog): Promise<void> {
-  const repo = path.isAbsolute(session.repo) ? session.repo : undefined;
+  const repo = session.branch?.root ?? (path.isAbsolute(session.repo) ? session.repo : undefined);
   const note = await vscode.window.showInputBox({
     title: vscode.l10n.t('Stash and Note Progress'),
     prompt: vscode.l10n.t('A note for when you come back to this'),

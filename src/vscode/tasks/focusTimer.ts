@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { elapsedMinutes, extendFocus, finishFocus, minutesLeft, startFocus, type FocusSession } from '../../core/focus';
+import { elapsedMinutes, extendFocus, finishFocus, minutesLeft, startFocus, type FocusBranch, type FocusSession } from '../../core/focus';
 import type { Task } from '../../core/tasks';
 import { Disposable } from '../lifecycle';
 import type { FinishedTasks } from './finishedTasks';
@@ -7,7 +7,7 @@ import type { FinishedTasks } from './finishedTasks';
 const SESSION_KEY = 'handsOn.focusSession';
 const TICK_MS = 15_000;
 
-export type FocusEnd = 'keepGoing' | 'stash' | 'done' | 'dismissed';
+export type FocusEnd = 'keepGoing' | 'stash' | 'done' | 'draftPull' | 'dismissed';
 
 /**
  * The focus timer of the task being worked on. It lives in the one status bar item (the caller
@@ -41,8 +41,8 @@ export class FocusTimer extends Disposable {
     return this.session;
   }
 
-  async start(task: Task): Promise<void> {
-    await this.save(startFocus(task, this.now()));
+  async start(task: Task, branch?: FocusBranch): Promise<void> {
+    await this.save(startFocus(task, this.now(), branch));
   }
 
   async keepGoing(minutes: number): Promise<void> {

@@ -62,7 +62,8 @@ function taskItem(task: Task): vscode.TreeItem {
   item.description = `${minutes} · ${repoName}`;
   item.iconPath = new vscode.ThemeIcon(GROUPS.find((g) => g.kind === task.kind)!.icon);
   item.tooltip = tooltipFor(task, minutes);
-  item.contextValue = 'handsOn.task';
+  // Bugs get Pick Up a Bug (assign, branch, timer) as their inline action instead of a plain Start.
+  item.contextValue = task.kind === 'bug' ? 'handsOn.task.bug' : 'handsOn.task';
   item.accessibilityInformation = { label: vscode.l10n.t('{0}, estimated {1}, in {2}', task.title, minutes, repoName) };
   item.command = { command: CommandIds.openTask, title: vscode.l10n.t('Open'), arguments: [task] };
   return item;

@@ -30,7 +30,7 @@ const recordedLabel = (scenario('labels').find((r) => r.method === 'get' && r.pa
 export const recordedValidationError = scenario('errors')[0]!;
 
 const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
-const label = (name: string): Json => ({ ...clone(recordedLabel), name });
+export const label = (name: string): Json => ({ ...clone(recordedLabel), name });
 
 /** Recorded headers with a live reset time (the normalised recordings hold a placeholder). */
 export function coreHeaders(remaining = 4999, resetAt = Date.now() + HOUR): Record<string, string | number> {
@@ -85,6 +85,8 @@ export interface World {
   milestones: Json[];
   searchItems: Json[];
   searchExtra: Json;
+  /** Open issues of repositories other than REPO_A, by `owner/name`. */
+  otherIssues: Map<string, Json[]>;
 }
 
 export function world(now: number): World {
@@ -121,7 +123,7 @@ export function world(now: number): World {
     const repo = /github\.com\/([^/]+\/[^/]+)\//.exec(p.html_url)![1];
     return { ...clone(p), repository_url: `https://api.github.com/repos/${repo}`, pull_request: { url: '', html_url: p.html_url, diff_url: '', patch_url: '', merged_at: null } };
   });
-  return { now, issues, pulls, timelines, milestones: [{ number: 1, title: 'Later', state: 'open', due_on: iso(now + 60 * DAY) }, milestoneSoon], searchItems, searchExtra: {} };
+  return { now, issues, pulls, timelines, milestones: [{ number: 1, title: 'Later', state: 'open', due_on: iso(now + 60 * DAY) }, milestoneSoon], searchItems, searchExtra: {}, otherIssues: new Map() };
 }
 
 const etagOf = (body: unknown) => `"${createHash('sha256').update(JSON.stringify(body)).digest('hex').slice(0, 32)}"`;
@@ -155,7 +157,7 @@ export function githubHandler(w: World, fault?: Fault): Handler {
     }
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/timeline$/.exec(p))) return conditional(request, w.timelines.get(`${m[1]}#${m[2]}`) ?? []);
     if ((m = /^\/repos\/([^/]+\/[^/]+)\/issues$/.exec(p))) {
-      const items = m[1] === `${REPO_A.owner}/${REPO_A.name}` ? w.issues : [];
+      const items = m[1] === `${REPO_A.owner}/${REPO_A.name}` ? w.issues : (w.otherIssues.get(m[1]!) ?? []);
       return conditional(request, items.filter((i) => request.query.get('assignee') !== 'none' || (i.assignees ?? []).length === 0));
     }
     if (/^\/repos\/[^/]+\/[^/]+\/milestones$/.test(p)) return conditional(request, w.milestones);

@@ -35,6 +35,8 @@ export interface SeenRequest {
   readonly pathname: string;
   readonly query: URLSearchParams;
   readonly headers: IncomingMessage['headers'];
+  /** The JSON request body (POST, PATCH…), when there was one. */
+  readonly body?: unknown;
 }
 
 export interface Reply {
@@ -61,9 +63,22 @@ export async function startServer(handler: Handler): Promise<FixtureServer> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const full = new URL(req.url ?? '/', 'http://127.0.0.1');
     const pathname = full.pathname.replace(/^\/api\/v3/, '');
-    const request: SeenRequest = { method: req.method ?? 'GET', url: pathname + full.search, pathname, query: full.searchParams, headers: req.headers };
-    seen.push(request);
-    req.resume();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : undefined;
+      } catch {
+        body = text;
+      }
+      const request: SeenRequest = { method: req.method ?? 'GET', url: pathname + full.search, pathname, query: full.searchParams, headers: req.headers, ...(body !== undefined && { body }) };
+      seen.push(request);
+      answer(request, req, res);
+    });
+  });
+  const answer = (request: SeenRequest, req: IncomingMessage, res: ServerResponse): void => {
     void Promise.resolve(state.handler(request)).then((reply) => {
       if (reply === 'hang') return;
       if (reply === 'reset') return void req.socket.destroy();
@@ -75,7 +90,7 @@ export async function startServer(handler: Handler): Promise<FixtureServer> {
       if (body) headers['content-type'] = 'application/json; charset=utf-8';
       res.writeHead(reply.status, headers).end(body);
     });
-  });
+  };
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
