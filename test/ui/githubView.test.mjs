@@ -8,11 +8,13 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createTestRepo, openWorkbench, startCodeServer } from '../../scripts/host.mjs';
-import { ACTIVITY_ICON, SIDEBAR } from './workbench.mjs';
+import { ACTIVITY_ICON, SIDEBAR, STREAK } from './workbench.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const shots = path.join(root, 'test-results', 'screenshots');
 const REPO = 'octokit-fixture-org/paginate-issues';
+/** The bug the fake lets us pick up (test/unit/adapters/github/workspaceGitHub.ts). */
+const PICKUP = 'octokit-fixture-org/add-labels-to-issue';
 
 /** Starts test/ui/fakeGitHub.serve.ts and resolves with its base URL and the requests it logs. */
 async function startFakeGitHub() {
@@ -38,7 +40,9 @@ describe('GitHub in the Suggested Tasks view', function () {
     fs.mkdirSync(shots, { recursive: true });
     github = await startFakeGitHub();
     workspace = createTestRepo();
-    execFileSync('git', ['remote', 'add', 'origin', `${github.baseUrl.replace(/\/api\/v3$/, '')}/${REPO}.git`], { cwd: workspace });
+    const web = github.baseUrl.replace(/\/api\/v3$/, '');
+    execFileSync('git', ['remote', 'add', 'origin', `${web}/${REPO}.git`], { cwd: workspace });
+    execFileSync('git', ['remote', 'add', 'pickup', `${web}/${PICKUP}.git`], { cwd: workspace });
     const account = JSON.stringify({ baseUrl: github.baseUrl, token: 'gho_ui_test', login: 'hands-on-lead' });
     server = await startCodeServer({ workspace, extensionDevelopmentPath: root, env: { HANDS_ON_TEST_GITHUB: account }, onLog: (l) => log.push(l) });
     workbench = await openWorkbench({ port: server.port, folder: workspace, payload: { extensionDevelopmentPath: root }, onLog: (l) => log.push(l) });
@@ -80,5 +84,25 @@ describe('GitHub in the Suggested Tasks view', function () {
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
     assert.match(await hover.innerText(), /\+30/);
     await page.screenshot({ path: path.join(shots, 'suggested-tasks-github-tooltip.png') });
+  });
+
+  it('Pick Up a Bug: a titled quick pick of bugs that fit; accepting one branches and starts the timer', async function () {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill('>Hands-On: Pick Up a Bug');
+    await page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    const widget = page.locator('.quick-input-widget');
+    await widget.locator('.quick-input-title').filter({ hasText: 'Pick Up a Bug' }).waitFor({ state: 'visible', timeout: 15_000 });
+    const row = widget.locator('.monaco-list-row').filter({ hasText: 'Crash on save' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await row.innerText(), /~\d+ min · octokit-fixture-org\/add-labels-to-issue#12/);
+    await page.screenshot({ path: path.join(shots, 'pick-up-a-bug.png') });
+    await input.fill('Crash on save');
+    await row.click();
+    await page.locator(STREAK).filter({ hasText: /\d+m left/ }).waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(execFileSync('git', ['branch', '--show-current'], { cwd: workspace, encoding: 'utf8' }).trim(), 'hands-on/12-crash-on-save');
+    assert.ok(github.requests.some((r) => r.method === 'POST' && r.url === `/repos/${PICKUP}/issues/12/assignees`), 'nobody was assigned');
+    await page.screenshot({ path: path.join(shots, 'pick-up-a-bug-started.png') });
   });
 });

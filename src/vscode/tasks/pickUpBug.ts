@@ -113,7 +113,8 @@ async function pickUp(deps: PickUpBugDeps, task: Task, number: number): Promise<
     if (!branch) return;
     // The timer first: from here on the user is working on the bug, whatever opening the files does.
     await deps.timer.start(task, branch);
-    deps.service.rerank();
+    // Assigned now, so it leaves the list of bugs nobody has.
+    void deps.github.refresh();
     await openIssueAndFiles(copy, issue, deps.log);
     deps.log.info(vscode.l10n.t('Picked up {0}#{1} on branch {2}.', task.repo, number, branch.name));
   } catch (error) {

@@ -27,6 +27,8 @@ export function workspaceGitHub(now: number, fault?: Fault): WorkspaceGitHub {
   // The body names the file the way people report crashes, for likelyFiles to find.
   const bug = pickUpIssue(PICKUP_BUG, { title: 'Crash on save', body: 'Saving an empty file throws:\n\n    TypeError: a is undefined\n        at add (index.js:2:30)\n' });
   bug.labels = [label('bug')];
+  // The recording has 42 comments, a long thread that sizes a bug past half an hour; a small bug has a few.
+  bug.comments = 1;
   // One object in both worlds: once assigned, it drops out of the unassigned-bug list too.
   w.otherIssues.set(PICKUP, [bug]);
   pickUp.issues.set(PICKUP_BUG, bug);
