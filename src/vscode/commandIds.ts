@@ -25,6 +25,6 @@ export const ContextKeys = {
   privacy: 'handsOn.privacy',
   /** `refreshing`, `untrusted`, `noRepository` or `idle`: picks the Suggested Tasks welcome text. */
   tasksState: 'handsOn.tasksState',
-  /** GitHubState kind: `signedOut` and `unauthorized` show the Sign In to GitHub button. */
+  /** GitHubState kind: `signedOut`, `unauthorized` and `missingScope` show the Sign In to GitHub button. */
   githubState: 'handsOn.githubState',
 } as const;

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { coreHeaders, errorBody, ME, REPO_A } from '../unit/adapters/github/fakeGitHub';
+import { coreHeaders, errorBody, githubHandler, ME, REPO_A } from '../unit/adapters/github/fakeGitHub';
 import type { Fault } from '../unit/adapters/github/fakeGitHub';
 import { startServer } from '../unit/adapters/github/fixtureServer';
 import type { FixtureServer } from '../unit/adapters/github/fixtureServer';
@@ -131,6 +131,35 @@ describe('GitHub tasks in the view', function () {
       assert.equal((created?.body as { body?: string }).body, `Fixes #${PICKUP_BUG}`);
       await waitFor(() => !COUNTDOWN.test(api.testing.statusBarText()), 'the timer to stop after the PR');
     });
+  });
+
+  it('a sign-in that cannot see private repositories is named, with Sign In offered to fix it', async () => {
+    const api = await handsOn();
+    const plain = githubHandler(github.world);
+    // A classic OAuth token without `repo`, as GitHub reports it on every answer.
+    fault = (request) => {
+      const reply = plain(request);
+      return typeof reply === 'object' && !('then' in reply) ? { ...reply, headers: { ...reply.headers, 'x-oauth-scopes': 'read:user, user:email' } } : reply;
+    };
+    await api.refreshTasks();
+    assert.equal(api.testing.githubState(), 'missingScope');
+    assert.match(api.testing.githubMessage() ?? '', /cannot see private repositories/);
+    fault = undefined;
+    await api.refreshTasks();
+    assert.equal(api.testing.githubState(), 'ok');
+  });
+
+  it('incomplete search results are named, and the rest is shown', async () => {
+    const api = await handsOn();
+    github.world.searchExtra = { incomplete_results: true };
+    try {
+      await api.refreshTasks();
+      assert.equal(api.testing.githubState(), 'incomplete');
+      assert.match(api.testing.githubMessage() ?? '', /incomplete/);
+      assert.ok(api.tasks().some((t) => t.id === `bug:${A}#13`));
+    } finally {
+      github.world.searchExtra = {};
+    }
   });
 
   it('offline: the last results stay, with the time they are from', async () => {

@@ -26,6 +26,10 @@ export function githubViewMessage(state: GitHubState, now: number): string | und
         : vscode.l10n.t('GitHub no longer accepts your sign-in. Sign in again to see reviews and bugs.');
     case 'partial':
       return vscode.l10n.t('Some GitHub repositories could not be read; the Hands-On output says which.');
+    case 'incomplete':
+      return vscode.l10n.t('GitHub returned incomplete search results; some review requests may be missing.');
+    case 'missingScope':
+      return vscode.l10n.t('Your GitHub sign-in cannot see private repositories, so their reviews and bugs are missing. Sign in again to grant access.');
     default:
       return undefined;
   }

@@ -23,7 +23,13 @@ export interface GitHubSettings {
 }
 
 /** Where GitHub stands, for the view's message and welcome content. */
-export type GitHubState = { readonly kind: 'disabled' | 'untrusted' | 'signedOut' | 'starting' } | GitHubStatus;
+export type GitHubState =
+  | { readonly kind: 'disabled' | 'untrusted' | 'signedOut' | 'starting' }
+  /** The sign-in cannot see private repositories (a token without `repo`): say so rather than show "no bugs". */
+  | { readonly kind: 'missingScope'; readonly asOf: number }
+  /** Everything answered, but GitHub said its search results are incomplete. */
+  | { readonly kind: 'incomplete'; readonly asOf: number }
+  | GitHubStatus;
 
 export interface GitHubTaskSourceOptions {
   readonly resolver: RepoResolver;
@@ -111,9 +117,14 @@ export class GitHubTaskSource extends Disposable {
     return this.account && this.client ? { client: this.client.client, login: this.account.identity.login } : undefined;
   }
 
+  /** The Sign In button; with a sign-in that cannot see private repositories, a new one that can. */
   async signInInteractively(): Promise<void> {
     const server = (await this.workspaceServer())?.server ?? this.signIn.servers().at(-1);
-    if (server && (await this.signIn.session(server, 'prompt'))) await this.refresh(true);
+    const mode = this.currentState.kind === 'missingScope' || this.currentState.kind === 'unauthorized' ? 'renew' : 'prompt';
+    if (server && (await this.signIn.session(server, mode))) {
+      this.account = undefined;
+      await this.refresh(true);
+    }
   }
 
   /** Test mode: a fixed account on a local fake GitHub instead of VS Code's sign-in. */
@@ -175,7 +186,10 @@ export class GitHubTaskSource extends Disposable {
       const outcome = afterRefresh(this.shown, this.shownAsOf, result.candidates, result.errors.map((e) => ({ kind: e.kind, ...(e.details.scope !== undefined && { scope: e.details.scope }), ...(e.details.until !== undefined && { until: e.details.until }) })), result.asOf);
       const asOf = 'asOf' in outcome.status ? outcome.status.asOf : undefined;
       this.shownAsOf = asOf;
-      this.publish(outcome.status, outcome.candidates);
+      let state: GitHubState = outcome.status;
+      if (state.kind === 'ok' && result.missingRepoScope) state = { kind: 'missingScope', asOf: state.asOf };
+      else if (state.kind === 'ok' && result.partial) state = { kind: 'incomplete', asOf: state.asOf };
+      this.publish(state, outcome.candidates);
       if (asOf !== undefined && this.account) void this.saved.save({ candidates: outcome.candidates, asOf, cache: this.account.cache });
     } catch (error) {
       this.options.log.error(vscode.l10n.t('Could not read review requests and bugs from GitHub'), error);
