@@ -77,14 +77,9 @@ export interface PickUpWorld {
   readonly pulls: Json[];
   /** Runs between GitHub reading the issue for an assign request and answering it: a concurrent edit. */
   duringAssign?: (issue: Json) => void;
-  /** JSON bodies of the requests sent, by `METHOD /path` (the fixture server drops request bodies). */
-  readonly bodies: Map<string, Json>;
-  /** Give this to the client: it records each request body in `bodies`, then sends the request. */
-  readonly fetch: typeof fetch;
 }
 
 export function pickUpWorld(): PickUpWorld {
-  const bodies = new Map<string, Json>();
   return {
     issues: new Map(),
     canAssign: new Set(),
@@ -92,12 +87,6 @@ export function pickUpWorld(): PickUpWorld {
     isPrivate: false,
     draftsSupported: true,
     pulls: [],
-    bodies,
-    fetch: async (input, init) => {
-      const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-      if (typeof init?.body === 'string') bodies.set(`${init.method ?? 'GET'} ${url.pathname.replace(/^\/api\/v3/, '')}`, JSON.parse(init.body) as Json);
-      return globalThis.fetch(input, init);
-    },
   };
 }
 
@@ -111,7 +100,7 @@ export function pickUpHandler(w: PickUpWorld, fault?: PickUpFault): Handler {
     const override = fault?.(request);
     if (override) return override;
     const { method, pathname: p } = request;
-    const body = (request.body as Json | undefined) ?? w.bodies.get(`${method} ${p}`) ?? {};
+    const body = (request.body as Json | undefined) ?? {};
     const repoPath = `/repos/${FULL_NAME}`;
     if (!p.startsWith(repoPath)) return notFound();
     const rest = p.slice(repoPath.length);
