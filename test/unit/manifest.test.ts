@@ -67,4 +67,23 @@ describe('package.json', () => {
     assert.strictEqual(properties['handsOn.streak.rule'].default, 'weekdays');
     assert.strictEqual(properties['handsOn.streak.freezesPerMonth'].default, 2);
   });
+
+  it('gives every kind of task item at most 3 inline actions, and a way to start it', () => {
+    const items: { command: string; when: string; group?: string }[] = manifest.contributes.menus['view/item/context'];
+    // The `viewItem` forms our when-clauses use: `viewItem == x` and `viewItem =~ /re/`.
+    const shownFor = (when: string, viewItem: string) =>
+      when.split('&&').map((c) => c.trim()).every((clause) => {
+        const equal = /^viewItem == (\S+)$/.exec(clause);
+        if (equal) return equal[1] === viewItem;
+        const match = /^viewItem =~ \/(.+)\/$/.exec(clause);
+        if (match) return new RegExp(match[1]!).test(viewItem);
+        return clause === 'view == handsOn.tasks';
+      });
+    for (const viewItem of ['handsOn.task', 'handsOn.task.bug']) {
+      const inline = items.filter((item) => item.group?.startsWith('inline') && shownFor(item.when, viewItem)).map((item) => item.command);
+      assert.ok(inline.length >= 1 && inline.length <= 3, `${viewItem}: inline ${inline.join(', ')}`);
+      assert.ok(inline.includes(viewItem === 'handsOn.task.bug' ? CommandIds.pickUpBug : CommandIds.startTask), `${viewItem}: inline ${inline.join(', ')}`);
+    }
+    assert.ok(!items.some((item) => shownFor(item.when, 'handsOn.taskGroup')), 'a group row has task actions');
+  });
 });
