@@ -42,7 +42,9 @@ export function registerFocusCommands({ service, timer, log }: FocusCommandDeps)
       if (minutes === undefined) {
         return;
       }
-      await service.refresh();
+      // Local sources only: GitHub's last results are minutes old at most, and an offline GitHub must not
+      // hold up the answer to "what fits my next half hour".
+      await service.refreshLocal();
       const task = await pickFittingTask(service.rankedFor(minutes), minutes);
       if (task) {
         await start(task);
