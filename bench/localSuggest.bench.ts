@@ -7,18 +7,26 @@
  * - localSuggestVsGitLog: that ÷ `git log --name-only --since=<historyDays ago>` over the same repository, timed in
  *   the same run (medians), so machine speed cancels out.
  * - localSuggestPeakMB: peak RSS of that CLI process (`/usr/bin/time -f %M`, else VmHWM polled from /proc).
- * - warmRefreshMs: IN-PROCESS, a second collectLocalCandidates with the first one's historyCache and no new commits,
- *   exactly what the extension does on a refresh. A CLI run with a cache file would add node's start-up (~50 ms),
- *   which no refresh in the editor pays, so it would measure the wrong thing.
+ * - warmRefreshMs: IN-PROCESS, a second collectLocalCandidates with the first one's historyCache, no new commits and
+ *   `worktreeUnchangedSince` (the editor's file watcher saw nothing), exactly what the extension does on a refresh.
+ *   A CLI run with a cache file would add node's start-up (~50 ms), which no refresh in the editor pays, so it would
+ *   measure the wrong thing.
+ * - warmRefreshFullCheckMs: the same without `worktreeUnchangedSince` (no watcher, or it saw a change elsewhere):
+ *   `git status` proves the work tree unchanged.
+ * - localSuggestDatedShare: of the TODO and skipped-test tasks the CLI printed, the share with a known age (not
+ *   `ageUnknown`), so a faster run cannot hide worse results.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { collectLocalCandidates } from '../src/adapters/localTasks';
+import { collectLocalCandidates, type LocalOptions, type LocalResult } from '../src/adapters/localTasks';
 import { DEFAULT_HISTORY_DAYS } from '../src/adapters/localTasks/history';
+import type { Task } from '../src/core/tasks';
 
 const RUNS = 3;
+/** Warm refreshes are short and noisier; more samples for the median. */
+const WARM_RUNS = 7;
 const root = path.resolve(__dirname, '..');
 const log = (line: string): void => void process.stderr.write(`[localSuggest] ${line}\n`);
 const round = (n: number): number => Math.round(n * 100) / 100;
@@ -97,22 +105,36 @@ async function main(): Promise<void> {
   const gitLogMs = median(logRuns.map((r) => r.ms));
   const peaks = suggestRuns.map((r) => r.peakKB).filter((k): k is number => k !== undefined);
 
-  // Warm refresh, in-process: the first collection fills the cache, the timed ones reuse it.
+  // Warm refresh, in-process: the first collection fills the cache, the timed ones reuse it. The watcher's
+  // "nothing changed since" is taken before the first collection starts, as the editor's would be.
+  const watchingSince = Date.now();
   const first = await collectLocalCandidates(repo, {});
-  const warm: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    const again = await collectLocalCandidates(repo, { historyCache: first.historyCache });
-    warm.push(performance.now() - started);
-    if (again.history?.walk !== 'cached') throw new Error(`warm refresh walked history (${again.history?.walk})`);
-  }
+  const ids = (result: LocalResult) => result.candidates.map((c) => c.id).sort().join('\n');
+  const timeWarm = async (extra: LocalOptions): Promise<number> => {
+    const times: number[] = [];
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const started = performance.now();
+      const again = await collectLocalCandidates(repo, { historyCache: first.historyCache, ...extra });
+      times.push(performance.now() - started);
+      if (again.history?.walk !== 'cached') throw new Error(`warm refresh walked history (${again.history?.walk})`);
+      if (ids(again) !== ids(first)) throw new Error('warm refresh found different tasks');
+    }
+    return median(times);
+  };
+  const warmFullCheck = await timeWarm({});
+  const warmWatched = await timeWarm({ worktreeUnchangedSince: watchingSince });
+  const tasks = JSON.parse(suggestRuns[0]!.stdout) as Task[];
+  const aged = tasks.filter((t) => t.kind === 'todo' || t.kind === 'skippedTest');
+  const dated = aged.filter((t) => !('ageUnknown' in t.signals && t.signals.ageUnknown));
   const figures = {
     localSuggestMs: round(suggestMs),
     localSuggestGitLogMs: round(gitLogMs),
     localSuggestVsGitLog: round(suggestMs / gitLogMs),
     localSuggestPeakMB: peaks.length ? round(Math.max(...peaks) / 1024) : null,
-    warmRefreshMs: round(median(warm)),
-    localSuggestTasks: (JSON.parse(suggestRuns[0]!.stdout) as unknown[]).length,
+    warmRefreshMs: round(warmWatched),
+    warmRefreshFullCheckMs: round(warmFullCheck),
+    localSuggestTasks: tasks.length,
+    localSuggestDatedShare: aged.length ? round(dated.length / aged.length) : null,
     localSuggestCommits: bench.commits,
   };
   if (out) writeFileSync(out, JSON.stringify(figures));

@@ -17,6 +17,7 @@ import * as path from 'node:path';
 import { GitConstructError, GitError, GitPluginError, simpleGit } from 'simple-git';
 import type { SimpleGit } from 'simple-git';
 import { isValidBranchName } from '../core/branchName';
+import { unquoteGitPath } from './gitQuotedPath';
 import { buildGitEnv, GitAbortedError, GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from './gitProcess';
 
 export type WorkingCopyErrorKind =
@@ -310,31 +311,4 @@ function fromStderr(exitCode: number, stderr: string, root: string): WorkingCopy
 
 function firstLine(text: string): string {
   return text.trim().split('\n')[0]?.replace(/^(fatal|error): /, '') ?? '';
-}
-
-/**
- * `ls-files` C-quotes names with `"`, `\` or control characters even with core.quotePath=false:
- * `"a\"b\303\251"`. Octal escapes are UTF-8 bytes.
- */
-export function unquoteGitPath(line: string): string {
-  if (line.length < 2 || !line.startsWith('"') || !line.endsWith('"')) return line;
-  const bytes: number[] = [];
-  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '"': 34, '\\': 92 };
-  const body = line.slice(1, -1);
-  for (let i = 0; i < body.length; i++) {
-    const ch = body[i]!;
-    if (ch !== '\\') {
-      bytes.push(...Buffer.from(ch, 'utf8'));
-      continue;
-    }
-    const next = body[i + 1] ?? '';
-    if (/[0-7]/.test(next)) {
-      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-      i += 3;
-    } else {
-      bytes.push(simple[next] ?? next.charCodeAt(0));
-      i += 1;
-    }
-  }
-  return Buffer.from(bytes).toString('utf8');
 }

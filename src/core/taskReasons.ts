@@ -73,13 +73,13 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
 }
 
 export function skippedTestReasons(s: SkippedTestSignals): string[] {
-  const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays)}`}`];
+  const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`];
   if (s.testName) reasons.push(`Test: ${s.testName}`);
   return reasons;
 }
 
 export function todoReasons(s: TodoSignals): string[] {
-  const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays)}`];
+  const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`];
   if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
   return reasons;
@@ -89,8 +89,10 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-function ago(days: number): string {
+/** `atLeast`: the age is a lower bound (older than the history read), so "over 180 days ago". */
+function ago(days: number, atLeast = false): string {
   const whole = Math.max(0, Math.floor(days));
+  if (atLeast) return `over ${whole < 365 ? plural(whole, 'day') : plural(Math.floor(whole / 365), 'year')} ago`;
   if (whole === 0) return 'today';
   if (whole < 365) return `${plural(whole, 'day')} ago`;
   return `${plural(Math.floor(whole / 365), 'year')} ago`;

@@ -59,20 +59,24 @@ export interface SkippedTestSignals {
   /** The marker found, e.g. `it.skip`, `@Disabled`. */
   readonly marker: string;
   readonly testName?: string;
-  /** Days since the line was last changed (git blame); 0 for uncommitted lines. */
+  /** Days since the line was last changed (history walk or git blame); 0 for uncommitted lines. */
   readonly ageDays: number;
   /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
   readonly ageUnknown?: boolean;
+  /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
+  readonly ageAtLeast?: boolean;
 }
 
 export interface TodoSignals {
   readonly kind: 'todo';
   readonly tag: 'TODO' | 'FIXME' | 'BUG' | 'HACK';
   readonly text: string;
-  /** Days since the line was last changed (git blame); 0 for uncommitted lines. */
+  /** Days since the line was last changed (history walk or git blame); 0 for uncommitted lines. */
   readonly ageDays: number;
   /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
   readonly ageUnknown?: boolean;
+  /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
+  readonly ageAtLeast?: boolean;
 }
 
 export type TaskSignals = ReviewSignals | BugSignals | TestGapSignals | SkippedTestSignals | TodoSignals;

@@ -28,6 +28,8 @@ export interface BlameOptions {
 export interface BlameAges {
   /** `path` → (1-based line → age in days). A hit missing here has no known age. */
   readonly ages: Map<string, Map<number, number>>;
+  /** `path` → lines whose age is a lower bound: older than the history read (see lineAges.ts). */
+  readonly atLeast?: Map<string, Set<number>>;
   readonly problems: string[];
 }
 

@@ -53,18 +53,19 @@ export async function grepTracked(
   include: readonly string[],
   maxHits: number,
   accept: (hit: GrepHit) => boolean,
-  options: Omit<GitRunOptions, 'cwd'> = {},
+  options: Omit<GitRunOptions, 'cwd'> & { fixedStrings?: boolean } = {},
 ): Promise<GrepOutcome> {
   const args = [
     // --untracked: a TODO in a file the user has not committed yet is still theirs to see (.gitignore still applies).
-    'grep', '--untracked', '-n', '-z', '-I', '-E', '--full-name', '--no-color',
+    // -F: `patterns` are plain keywords (git matches them all in one pass); `accept` then does the real check.
+    'grep', '--untracked', '-n', '-z', '-I', options.fixedStrings ? '-F' : '-E', '--full-name', '--no-color',
     ...patterns.flatMap((p) => ['-e', p]),
     '--', ...(include.length ? include : ['.']), ...EXCLUDED_PATHSPECS,
   ];
   const hits: GrepHit[] = [];
   let truncated = false;
   try {
-    const result = await git.streamLines(args, { ...options, cwd: repoRoot }, (raw) => {
+    const result = await git.streamLines(args, { signal: options.signal, timeoutMs: options.timeoutMs, cwd: repoRoot }, (raw) => {
       // `-z`: path NUL line NUL text — file names may contain ':' and are never quoted.
       const first = raw.indexOf('\0');
       const second = first < 0 ? -1 : raw.indexOf('\0', first + 1);
@@ -84,6 +85,19 @@ export async function grepTracked(
     if (!(err instanceof EnoughHits)) throw err;
   }
   return { hits, truncated };
+}
+
+/**
+ * The JavaScript RegExp that matches what git's POSIX ERE `pattern` matches on one line, for the subset the sources
+ * use: ERE and JS agree on groups, alternation, `^`, `?`, `*` and backslash escapes; the two bracket forms that
+ * differ are rewritten (`[[:space:]]` is the C locale's six spaces, `[^]]` is "not `]`"). Lets one git grep serve
+ * several sources, each re-checking its own prefilter (see sourcesGrep.ts). Throws on any other bracket class, so
+ * a new pattern cannot be translated wrongly in silence.
+ */
+export function ereToRegExp(pattern: string): RegExp {
+  const source = pattern.replaceAll('[[:space:]]', '[\\t\\n\\v\\f\\r ]').replaceAll('[^]]', '[^\\]]');
+  if (/\[\[:|\[\^\]|\[\]/.test(source)) throw new Error(`ereToRegExp: unsupported bracket expression in ${pattern}`);
+  return new RegExp(source);
 }
 
 /** git grep itself failed (not "no match"); e.g. a bad pathspec or an unreadable index. */

@@ -12,13 +12,15 @@ import type { TaskCandidate } from '../../core/tasks';
 import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
-import { describeProblem } from './grep';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, type HistoryCache, type HistorySummary } from './history';
-import { findSkippedTests } from './skippedTests';
+import { describeProblem, type GrepHit } from './grep';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
+import { dateLines, findBoundary, type AgeInputs } from './lineAges';
+import { skippedTestCandidates } from './skippedTests';
+import { grepSources } from './sourcesGrep';
 import { buildTestFileIndex, listTrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
-import { DEFAULT_MAX_TODOS, findTodos, type SourceResult } from './todos';
-import { worktreeFingerprint } from './worktree';
+import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
@@ -33,6 +35,22 @@ export interface LocalOptions {
   readonly git?: GitGateway;
   readonly now?: number;
   readonly timeoutMs?: number;
+  /**
+   * For a caller that watches the files (the editor): an instant, on the `Date.now()` clock, since which its file
+   * watcher has reported NO change anywhere under the repository's work tree, ignored and untracked files
+   * included (coverage reports are usually ignored). Pass the time of the last event seen, or the time watching
+   * began when there was none; leave it out when not watching, or when the watcher may have missed events (it
+   * overflowed, failed, or was restarted).
+   *
+   * When it is earlier than the start of the scan that produced `historyCache`, and that scan's HEAD (checked
+   * here with one `git rev-parse`, so commits, checkouts and resets are seen), its index file (size and mtime, so
+   * `git add` is seen), its options and its age (under SOURCES_MAX_AGE_MS) all still hold, the refresh reuses
+   * that scan's TODOs, skipped tests and test gaps without `git status`, greps or the coverage crawl; only the
+   * history summary is recomputed, from the cache. Otherwise it is ignored and the full check runs. What no watcher
+   * of the work tree sees (`.git/info/exclude`, a global excludes file) counts again at the next full check, at the
+   * latest when the snapshot is SOURCES_MAX_AGE_MS old.
+   */
+  readonly worktreeUnchangedSince?: number;
 }
 
 export interface LocalResult {
@@ -48,51 +66,57 @@ export interface LocalResult {
 }
 
 /**
- * The history cache plus the last TODO and skipped-test results, reused while HEAD and the work tree are unchanged
- * (see worktree.ts): those two sources grep the work tree and blame every hit, which on a big repository costs
- * seconds, while proving nothing changed costs one `git status`. Ages are in whole days as of `takenAt`, so a
- * snapshot is reused for at most SOURCES_MAX_AGE_MS. Plain JSON like HistoryCache.
+ * The history cache plus the last scan's results, reused while HEAD and the work tree are unchanged (see
+ * worktree.ts): the sources grep the work tree and date every hit, which on a big repository costs a second, while
+ * proving nothing changed costs one `git status` (or, with `worktreeUnchangedSince`, one `git rev-parse`). Ages are
+ * in whole days as of `takenAt`, so a snapshot is reused for at most SOURCES_MAX_AGE_MS. Plain JSON like
+ * HistoryCache.
  */
 export interface LocalCache extends HistoryCache {
   readonly sources?: SourcesSnapshot;
 }
 
 export interface SourcesSnapshot {
-  /** HEAD, work-tree fingerprint and the options that shape the results. */
-  readonly key: string;
+  readonly head: string;
+  /** The options that shape the results. */
+  readonly settings: string;
+  /** worktreeStatus().fingerprint. */
+  readonly fingerprint: string;
+  /** indexStamp() at the start of the scan. */
+  readonly index: string;
+  /** The scan's `now`: ages are as of it. */
   readonly takenAt: number;
+  /** `Date.now()` before the scan's first git call: a change after it may be missing from the results. */
+  readonly startedAt: number;
   readonly todos: SourceResult;
   readonly skipped: SourceResult;
+  /** Absent when the test-gap inputs failed; then only the full check can reuse the snapshot. */
+  readonly testGaps?: SourceResult;
 }
 
 export const SOURCES_MAX_AGE_MS = 3_600_000;
+const DAY_MS = 86_400_000;
 
 export async function collectLocalCandidates(folder: string, options: LocalOptions = {}): Promise<LocalResult> {
   const git = options.git ?? new GitGateway();
   const now = options.now ?? Date.now();
+  const startedAt = Date.now();
   const common = { signal: options.signal, timeoutMs: options.timeoutMs };
   const problems: string[] = [];
 
   // Where are we? Fatal errors here (git missing, dubious ownership, not a repo) end the whole collection.
-  let repoRoot: string;
-  let head: string;
+  let located: Awaited<ReturnType<typeof locate>>;
   try {
-    const top = await git.run(['rev-parse', '--show-toplevel'], { cwd: folder, ...common });
-    if (top.exitCode !== 0 || !top.stdout.trim()) return { candidates: [], problems: [`${folder} is not inside a git work tree (or it is a bare repository); local tasks need one.`] };
-    repoRoot = path.resolve(top.stdout.trim());
-    // One spawn for both (each costs ~15-20 ms on a slow machine, and the warm path is mostly spawns):
-    // prints `true|false`, then HEAD's sha; exit 1 when there is no commit yet.
-    const headResult = await git.run(['rev-parse', '--is-shallow-repository', '-q', '--verify', 'HEAD^{commit}'], { cwd: repoRoot, ...common });
-    const [shallow, sha] = headResult.stdout.trim().split('\n');
-    if (headResult.exitCode !== 0 || !sha) return { candidates: [], problems: [`${repoRoot} has no commits yet; local tasks appear after the first commit.`], repoRoot };
-    head = sha;
-    if (shallow === 'true') problems.push('This is a shallow clone: history, churn and ages only cover the fetched commits.');
+    located = await locate(git, folder, common);
   } catch (err) {
     return { candidates: [], problems: [fatalMessage(folder, err)] };
   }
+  if (located.kind === 'notWorkTree') return { candidates: [], problems: [`${folder} is not inside a git work tree (or it is a bare repository); local tasks need one.`] };
+  if (located.kind === 'noCommits') return { candidates: [], problems: [`${located.repoRoot} has no commits yet; local tasks appear after the first commit.`], repoRoot: located.repoRoot };
+  const { repoRoot, head, shallow } = located;
+  if (shallow) problems.push('This is a shallow clone: history, churn and ages only cover the fetched commits.');
 
-  const candidates: TaskCandidate[] = [];
-  const attempt = async <T>(what: string, work: () => Promise<T>): Promise<T | undefined> => {
+  const attempt: Attempt = async (what, work) => {
     try {
       return await work();
     } catch (err) {
@@ -101,34 +125,105 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     }
   };
 
-  // The three walks are independent; run them side by side (each bounded on its own).
+  const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
+  const settings = `${historyDays}:${maxTodos}:${maxCommits}`;
+  const since = now - historyDays * DAY_MS;
+  const index = await indexStamp(located.indexFile);
+  const last = options.historyCache?.sources;
+  const previous = last?.head === head && last.settings === settings && now >= last.takenAt && now - last.takenAt < SOURCES_MAX_AGE_MS ? last : undefined;
+  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays, maxCommits, known: { head, shallow } }));
+  const finish = (summary: HistorySummary | undefined, parts: Array<SourceResult | undefined>, sources: SourcesSnapshot | undefined): LocalResult => {
+    const candidates: TaskCandidate[] = [];
+    for (const part of parts) {
+      if (!part) continue;
+      candidates.push(...part.candidates);
+      problems.push(...part.problems);
+    }
+    if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
+    const historyCache = summary?.cache ?? options.historyCache;
+    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources }, repoRoot };
+  };
+
+  // The watcher vouches for the work tree and the index stamp for staging; HEAD was just checked.
+  const unchangedSince = options.worktreeUnchangedSince;
+  if (previous?.testGaps && unchangedSince !== undefined && unchangedSince < previous.startedAt && previous.index === index) {
+    return finish(await history, [previous.todos, previous.skipped, previous.testGaps], previous);
+  }
+
   // The test-gap inputs (tracked files, test-file index, coverage reports) do not depend on history: start them now.
   const gapInputs = attempt('Test gaps', () => loadTestGapInputs(git, repoRoot, common));
-  // No fingerprint (status failed) means no reuse and no snapshot: the sources then simply run.
-  const fingerprint = await attempt('Work tree status', () => worktreeFingerprint(git, repoRoot, common));
-  const key = fingerprint && `${head}:${fingerprint}:${maxTodos}`;
-  const previous = options.historyCache?.sources;
-  const reuse = key !== undefined && previous?.key === key && now >= previous.takenAt && now - previous.takenAt < SOURCES_MAX_AGE_MS;
-  const [todos, skipped, history] = await Promise.all([
-    reuse ? previous.todos : attempt('TODO comments', () => findTodos(git, repoRoot, { ...common, now, maxTodos })),
-    reuse ? previous.skipped : attempt('Skipped tests', () => findSkippedTests(git, repoRoot, { ...common, now })),
-    attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS, maxCommits })),
-  ]);
+  // No status (it failed) means no reuse, no snapshot, and blame for the ages.
+  const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
+  // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
+  // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
+  // later, that command is running and this overlaps it instead of delaying it.
+  const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+    return summary && inputs ? testGaps(repoRoot, inputs, summary) : undefined;
+  });
+  // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
+  const st = previous ? await status : undefined;
+  const reuse = previous !== undefined && st?.head === head && st.fingerprint === previous.fingerprint;
+  const [todos, skipped] = reuse ? [previous.todos, previous.skipped] : await scanSources(git, repoRoot, attempt, {
+    ...common, now, maxTodos,
+    ages: {
+      head, since, shallow, status,
+      boundary: boundaryFor(options.historyCache, head, since, maxCommits) ?? findBoundary(git, repoRoot, head, since, common).catch(() => undefined),
+      history: history.then((summary) => summary?.cache),
+    },
+  });
+  const [summary, gaps] = await Promise.all([history, gapsReady]);
   // Only complete results are kept for reuse: a failed or aborted source must run again next time.
-  const sources: SourcesSnapshot | undefined = reuse ? previous
-    : key && todos && skipped && !options.signal?.aborted ? { key, takenAt: now, todos, skipped } : undefined;
-  for (const part of [todos, skipped]) {
-    if (!part) continue;
-    candidates.push(...part.candidates);
-    problems.push(...part.problems);
+  const finalStatus = await status;
+  const snapshot: SourcesSnapshot | undefined = todos && skipped && finalStatus?.head === head && !options.signal?.aborted
+    ? {
+      head, settings, fingerprint: finalStatus.fingerprint, index,
+      // A reused snapshot keeps its own time: its ages are as of then.
+      takenAt: reuse ? previous.takenAt : now, startedAt, todos, skipped, ...(gaps ? { testGaps: gaps } : {}),
+    }
+    : undefined;
+  return finish(summary, [todos, skipped, gaps], snapshot);
+}
+
+/**
+ * The boundary for line ages from the previous history cache, when it has one for this window: no git call. A cache
+ * for an older HEAD still holds an ancestor from before the window (or, after a rewrite, an older commit, whose
+ * lines are just as old). Undefined when there is no usable cache.
+ */
+function boundaryFor(cache: HistoryCache | undefined, head: string, since: number, maxCommits: number): Promise<string | null> | undefined {
+  if (cache?.version !== 2 || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
+  const view = windowView(cache, since);
+  // A cache that reached a root for an older HEAD says nothing about the new commits' window start.
+  if (view.boundary === undefined && cache.head !== head) return undefined;
+  return Promise.resolve(view.boundary ?? null);
+}
+
+type Attempt = <T>(what: string, work: () => Promise<T>) => Promise<T | undefined>;
+
+/** TODOs and skipped tests: one grep, then one dating pass over all their hits, so each diff runs once. */
+async function scanSources(
+  git: GitGateway,
+  repoRoot: string,
+  attempt: Attempt,
+  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs },
+): Promise<[SourceResult | undefined, SourceResult | undefined]> {
+  const common = { signal: options.signal, timeoutMs: options.timeoutMs };
+  const scans = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, { ...common, maxTodos: options.maxTodos }));
+  if (!scans) return [undefined, undefined];
+  const hits = new Map<string, GrepHit[]>();
+  for (const hit of [...scans.todos.hits, ...scans.skipped.hits]) {
+    const list = hits.get(hit.path) ?? [];
+    if (!list.some((h) => h.line === hit.line)) list.push(hit); // `it.skip(…) // TODO` is one line to date
+    hits.set(hit.path, list);
   }
-  if (history?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
-  const inputs = await gapInputs;
-  if (history && inputs) candidates.push(...testGaps(repoRoot, inputs, history, problems));
-  const historyCache = history?.cache ?? options.historyCache;
-  return { candidates, problems, history, historyCache: historyCache && { ...historyCache, sources }, repoRoot };
+  const dated = await dateLines(git, repoRoot, hits, options.ages, { now: options.now, ...common });
+  return [
+    todoCandidates(repoRoot, scans.todos, dated),
+    // The dating problems are reported once, with the TODOs.
+    await skippedTestCandidates(repoRoot, scans.skipped, { ages: dated.ages, problems: [] }),
+  ];
 }
 
 interface TestGapInputs {
@@ -147,8 +242,8 @@ async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { si
  * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
  * to test), else source files changed in the window that still exist and have no test file by name.
  */
-function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary, problems: string[]): TaskCandidate[] {
-  for (const problem of coverage.problems) problems.push(`Skipped coverage report ${problem.report}: ${problem.reason}`);
+function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary): SourceResult {
+  const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
     relativePath: path.relative(repoRoot, absolutePath).split(path.sep).join('/'),
@@ -161,17 +256,38 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
   const coveredPaths = new Set(covered.map((file) => file.relativePath));
 
   const present = new Set(tracked);
-  const byName = [...history.files]
-    .filter(([file]) => present.has(file) && !coveredPaths.has(file) && isSourceFile(file) && !index.hasTestFile(file))
-    .map(([file, counts]): TaskCandidate => ({
-      id: `testGap:${repoRoot}:${file}`,
-      title: sanitizeTitle(`Add tests for ${file}`),
-      repo: repoRoot,
-      location: { file: path.join(repoRoot, file), line: 1 },
-      signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
-    }));
-  const risk = (c: TaskCandidate) => (c.signals.kind === 'testGap' ? c.signals.fixCommits * 1000 + c.signals.churn : 0);
-  return [...fromCoverage, ...byName].sort((a, b) => risk(b) - risk(a) || a.id.localeCompare(b.id)).slice(0, MAX_TEST_GAPS);
+  type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
+  const risk = (counts: { churn: number; fixCommits: number }) => counts.fixCommits * 1000 + counts.churn;
+  const ranked: Ranked[] = fromCoverage.map((c) => ({ risk: c.signals.kind === 'testGap' ? risk(c.signals) : 0, coverage: c }));
+  for (const [file, counts] of history.files) if (present.has(file) && !coveredPaths.has(file)) ranked.push({ risk: risk(counts), file });
+  ranked.sort((a, b) => b.risk - a.risk);
+  // Riskiest first, then by id (localeCompare's order), and every check only until the list is full: a big
+  // repository has thousands of changed files, most of them tied on a small churn, and only MAX_TEST_GAPS are kept.
+  // So ties are ordered one risk at a time, and the test-file lookup (~0.1 ms a file) runs for those read.
+  const byId = new Intl.Collator();
+  const idOf = (entry: Ranked) => entry.coverage?.id ?? `testGap:${repoRoot}:${entry.file}`;
+  const candidates: TaskCandidate[] = [];
+  for (let start = 0; start < ranked.length && candidates.length < MAX_TEST_GAPS;) {
+    let end = start + 1;
+    while (end < ranked.length && ranked[end]!.risk === ranked[start]!.risk) end++;
+    const group = ranked.slice(start, end).map((entry) => ({ entry, id: idOf(entry) })).sort((a, b) => byId.compare(a.id, b.id));
+    for (const { entry, id } of group) {
+      if (candidates.length >= MAX_TEST_GAPS) break;
+      if (entry.coverage) candidates.push(entry.coverage);
+      else if (isSourceFile(entry.file!) && !index.hasTestFile(entry.file!)) {
+        const counts = history.files.get(entry.file!)!;
+        candidates.push({
+          id,
+          title: sanitizeTitle(`Add tests for ${entry.file}`),
+          repo: repoRoot,
+          location: { file: path.join(repoRoot, entry.file!), line: 1 },
+          signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+        });
+      }
+    }
+    start = end;
+  }
+  return { candidates, problems };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

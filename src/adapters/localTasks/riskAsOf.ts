@@ -6,10 +6,11 @@
  * the test-file index come from the tree of the newest commit at `asOf`, so a test added later does not count.
  * No cache: this is a one-off analysis, not a refresh.
  */
+import { unquoteGitPath } from '../gitQuotedPath';
 import { testGapRisk } from '../../core/taskValue';
 import { isSourceFile, TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, FIX_SUBJECT, unquote } from './history';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, FIX_SUBJECT } from './history';
 
 export interface FileRisk {
   /** Repository-relative, forward slashes. */
@@ -92,7 +93,7 @@ async function countChanges(git: GitGateway, run: Run, tip: string, since: numbe
       skip = shallow && tab === 1; // no parents: a grafted root in a shallow clone
       seen = new Set();
     } else if (line && !skip) {
-      const file = unquote(line);
+      const file = unquoteGitPath(line);
       if (seen.has(file)) return;
       seen.add(file);
       const entry = files.get(file) ?? { churn: 0, fixCommits: 0 };
@@ -109,7 +110,7 @@ async function treeFiles(git: GitGateway, run: Run, commit: string): Promise<str
   const files: string[] = [];
   const args = ['-c', 'core.quotePath=false', 'ls-tree', '-r', '--name-only', '--full-tree', commit];
   const result = await git.streamLines(args, run, (line) => {
-    if (line) files.push(unquote(line));
+    if (line) files.push(unquoteGitPath(line));
   });
   if (result.exitCode !== 0) throw new GitCommandError(args.slice(2), result.exitCode, result.stderr);
   return files;
@@ -121,7 +122,7 @@ async function rustInlineTests(git: GitGateway, run: Run, commit: string, tree: 
   const found = new Set<string>();
   // Output lines are `<commit>:<path>`; exit 1 means no match.
   await git.streamLines(['-c', 'core.quotePath=false', 'grep', '-l', '-E', '#\\[cfg\\(test\\)\\]', commit, '--', ':(glob)**/*.rs'], run, (line) => {
-    if (line.startsWith(`${commit}:`)) found.add(unquote(line.slice(commit.length + 1)));
+    if (line.startsWith(`${commit}:`)) found.add(unquoteGitPath(line.slice(commit.length + 1)));
   });
   return found;
 }

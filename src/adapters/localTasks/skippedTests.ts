@@ -1,5 +1,6 @@
 /**
- * Skipped and disabled tests, found with `git grep` and aged with `git blame`. Node only.
+ * Skipped and disabled tests, found with `git grep`; in two phases like todos.ts (`grepSkippedTests`, then
+ * `skippedTestCandidates` with ages), or both with `git blame` ages (`findSkippedTests`). Node only.
  *
  * Each language's markers only count in that language's files (by extension), so `@Ignore` in a TypeScript
  * decorator or `xit(` in a Python file does not. The test name comes from the string literal right after a JS/TS
@@ -11,8 +12,8 @@ import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import type { TaskCandidate } from '../../core/tasks';
 import { GitGateway } from '../gitProcess';
-import { blameAges, type BlameOptions } from './blame';
-import { grepTracked, type GrepHit } from './grep';
+import { blameAges, type BlameAges, type BlameOptions } from './blame';
+import { ereToRegExp, grepTracked, type GrepHit } from './grep';
 import { linesByFile, type SourceResult } from './todos';
 import { IdMaker, sanitizeTitle } from './text';
 
@@ -43,6 +44,15 @@ export const SKIP_GREP_PATTERNS: readonly string[] = [
   '#\\[ignore',
   '\\[[^]]*Ignore',
   'Skip[[:space:]]*=',
+];
+
+/**
+ * Strings one of which every line any SKIP_GREP_PATTERNS entry matches contains, pattern by pattern: `.skip`/`.todo`;
+ * `x` + the test function; `Disabled`/`Ignore`; `.skip` again for pytest/unittest; `Skip` for Go's `.Skip(` and C#'s
+ * `Skip =`; `#[ignore`; `Ignore` for C#'s attribute. A fixed-string prefilter for sourcesGrep.ts; keep in step.
+ */
+export const SKIP_KEYWORDS: readonly string[] = [
+  '.skip', '.todo', 'xit', 'xdescribe', 'xtest', 'xcontext', 'xspecify', 'Disabled', 'Ignore', 'Skip', '#[ignore',
 ];
 
 interface Marker {
@@ -118,24 +128,60 @@ export interface SkippedOptions extends Pick<BlameOptions, 'maxFiles' | 'signal'
   readonly maxSkipped?: number;
 }
 
+/** Only files of the languages above, by their (case-sensitive) extension. */
+const INCLUDE = Object.values(EXTENSIONS).flat().map((ext) => `:(glob)**/*.${ext}`);
+const SKIP_PREFILTERS = SKIP_GREP_PATTERNS.map(ereToRegExp);
+
+/** The marker on a line this source's grep returned, or undefined (wrong language, or not really a skip). */
+function markerOf(hit: GrepHit): ReturnType<typeof matchMarker> {
+  const lang = langOf(hit.path);
+  // Go's t.Skip only means something in test files.
+  if (!lang || (lang === 'go' && !hit.path.endsWith('_test.go'))) return undefined;
+  return matchMarker(lang, hit.text);
+}
+
+/**
+ * What this source's own grep would keep of a line any grep found: the same files (INCLUDE), the same prefilter,
+ * then the precise marker check. For a grep shared with other sources (sourcesGrep.ts).
+ */
+export function acceptSkip(hit: GrepHit): ReturnType<typeof matchMarker> {
+  const ext = path.extname(hit.path).slice(1);
+  if (!Object.values(EXTENSIONS).some((list) => list.includes(ext))) return undefined;
+  if (!SKIP_PREFILTERS.some((re) => re.test(hit.text))) return undefined;
+  return markerOf(hit);
+}
+
+/** What the grep found, before ages. */
+export interface SkippedScan {
+  readonly hits: GrepHit[];
+  readonly found: ReadonlyMap<GrepHit, { marker: Marker; label: string; end: number }>;
+  readonly problems: string[];
+}
+
 export async function findSkippedTests(git: GitGateway, repoRoot: string, options: SkippedOptions = {}): Promise<SourceResult> {
   const now = options.now ?? Date.now();
+  const scan = await grepSkippedTests(git, repoRoot, options);
+  const blame = await blameAges(git, repoRoot, linesByFile(scan.hits), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
+  return skippedTestCandidates(repoRoot, scan, blame);
+}
+
+export async function grepSkippedTests(git: GitGateway, repoRoot: string, options: Pick<SkippedOptions, 'maxSkipped' | 'signal' | 'timeoutMs'> = {}): Promise<SkippedScan> {
   const max = options.maxSkipped ?? DEFAULT_MAX_SKIPPED;
-  const include = Object.values(EXTENSIONS).flat().map((ext) => `:(glob)**/*.${ext}`);
   const found = new Map<GrepHit, { marker: Marker; label: string; end: number }>();
-  const outcome = await grepTracked(git, repoRoot, SKIP_GREP_PATTERNS, include, max, (hit) => {
-    const lang = langOf(hit.path);
-    // Go's t.Skip only means something in test files.
-    if (!lang || (lang === 'go' && !hit.path.endsWith('_test.go'))) return false;
-    const match = matchMarker(lang, hit.text);
+  const outcome = await grepTracked(git, repoRoot, SKIP_GREP_PATTERNS, INCLUDE, max, (hit) => {
+    const match = markerOf(hit);
     if (match) found.set(hit, match);
     return match !== undefined;
   }, { signal: options.signal, timeoutMs: options.timeoutMs });
 
-  const problems: string[] = [];
-  if (outcome.truncated) problems.push(`Stopped at ${max} skipped tests; more exist.`);
-  const blame = await blameAges(git, repoRoot, linesByFile(outcome.hits), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
-  problems.push(...blame.problems);
+  return { hits: outcome.hits, found, problems: outcome.truncated ? [skippedCapProblem(max)] : [] };
+}
+
+export const skippedCapProblem = (max: number): string => `Stopped at ${max} skipped tests; more exist.`;
+
+/** A hit missing from `dated.ages` gets `ageUnknown`; names come from the work tree's files, read at most once each. */
+export async function skippedTestCandidates(repoRoot: string, scan: SkippedScan, dated: BlameAges): Promise<SourceResult> {
+  const problems = [...scan.problems, ...dated.problems];
 
   const fileLines = new Map<string, Promise<string[] | undefined>>();
   const readLines = (rel: string) => {
@@ -149,8 +195,8 @@ export async function findSkippedTests(git: GitGateway, repoRoot: string, option
 
   const ids = new IdMaker();
   const candidates: TaskCandidate[] = [];
-  for (const hit of outcome.hits) {
-    const { marker, label, end } = found.get(hit)!;
+  for (const hit of scan.hits) {
+    const { marker, label, end } = scan.found.get(hit)!;
     let testName: string | undefined;
     if (marker.name === 'literal') testName = STRING_LITERAL.exec(hit.text.slice(end))?.[2];
     else {
@@ -158,7 +204,7 @@ export async function findSkippedTests(git: GitGateway, repoRoot: string, option
       if (lines) testName = testNameNear(marker.lang, lines, hit.line, marker.name);
     }
     testName = testName ? sanitizeTitle(testName, 200) || undefined : undefined;
-    const age = blame.ages.get(hit.path)?.get(hit.line);
+    const age = dated.ages.get(hit.path)?.get(hit.line);
     candidates.push({
       // The name (or, without one, the marker line itself) identifies the test when lines move.
       id: ids.make('skippedTest', repoRoot, hit.path, `${label} ${testName ?? hit.text}`),
@@ -167,7 +213,7 @@ export async function findSkippedTests(git: GitGateway, repoRoot: string, option
       location: { file: path.join(repoRoot, hit.path), line: hit.line },
       signals: {
         kind: 'skippedTest', marker: label, ...(testName ? { testName } : {}), ageDays: age ?? 0,
-        ...(age === undefined ? { ageUnknown: true } : {}),
+        ...(age === undefined ? { ageUnknown: true } : {}), ...(dated.atLeast?.get(hit.path)?.has(hit.line) ? { ageAtLeast: true } : {}),
       },
     });
   }

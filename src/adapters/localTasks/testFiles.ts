@@ -2,10 +2,10 @@
  * Feeds the pure test-file matcher (src/core/testFileMatch.ts) from git: the tracked file list, streamed, and the
  * Rust files with an inline `#[cfg(test)]` module (invisible by name). Node only.
  */
+import { unquoteGitPath } from '../gitQuotedPath';
 import { TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
 import { grepTracked } from './grep';
-import { unquote } from './history';
 
 /** Above this many tracked files the list is cut (and the caller told): name matching needs the set in memory. */
 export const MAX_TRACKED_FILES = 500_000;
@@ -26,7 +26,7 @@ export async function listTrackedFiles(git: GitGateway, repoRoot: string, option
   const result = await git.streamLines(args, { cwd: repoRoot, ...options }, (line) => {
     if (!line) return;
     if (files.length >= MAX_TRACKED_FILES) truncated = true;
-    else files.push(unquote(line));
+    else files.push(unquoteGitPath(line));
   });
   if (result.exitCode !== 0) throw new GitCommandError(args.slice(2), result.exitCode, result.stderr);
   return { files, truncated };

@@ -1,11 +1,13 @@
 /**
- * TODO/FIXME/BUG/HACK comments found with `git grep`, aged with `git blame`. Node only.
+ * TODO/FIXME/BUG/HACK comments found with `git grep`. Two phases, so that collectLocalCandidates can date the hits
+ * of both sources in one pass from the history window (lineAges.ts): `grepTodos`, then `todoCandidates` with the
+ * ages. `findTodos` does both with `git blame` for the ages. Node only.
  */
 import * as path from 'node:path';
 import type { TaskCandidate, TodoSignals } from '../../core/tasks';
 import { GitGateway } from '../gitProcess';
-import { blameAges, type BlameOptions } from './blame';
-import { grepTracked, type GrepHit } from './grep';
+import { blameAges, type BlameAges, type BlameOptions } from './blame';
+import { ereToRegExp, grepTracked, type GrepHit } from './grep';
 import { IdMaker, sanitizeTitle } from './text';
 
 export const DEFAULT_MAX_TODOS = 2_000;
@@ -34,6 +36,17 @@ export interface SourceResult {
   readonly problems: string[];
 }
 
+/** Words one of which every line TODO_GREP_PATTERN matches contains: a fixed-string prefilter (sourcesGrep.ts). */
+export const TODO_KEYWORDS: readonly string[] = ['TODO', 'FIXME', 'BUG', 'HACK'];
+
+/** TODO_GREP_PATTERN in JavaScript, for a grep shared with other sources (sourcesGrep.ts). */
+const TODO_PREFILTER = ereToRegExp(TODO_GREP_PATTERN);
+
+/** What this source's own grep would keep of a line any grep found: tag and text, or undefined. */
+export function acceptTodo(hit: GrepHit): { tag: TodoSignals['tag']; text: string } | undefined {
+  return TODO_PREFILTER.test(hit.text) ? parseTodoLine(hit.text) : undefined;
+}
+
 /** Parses a grep hit into tag and text, or undefined when the line is not really such a comment. */
 export function parseTodoLine(line: string): { tag: TodoSignals['tag']; text: string } | undefined {
   const m = TODO_LINE.exec(line);
@@ -43,9 +56,22 @@ export function parseTodoLine(line: string): { tag: TodoSignals['tag']; text: st
   return { tag: m[1] as TodoSignals['tag'], text };
 }
 
+/** What the grep found, before ages. */
+export interface TodoScan {
+  readonly hits: GrepHit[];
+  readonly parsed: ReadonlyMap<GrepHit, { tag: TodoSignals['tag']; text: string }>;
+  readonly problems: string[];
+}
+
 /** `repoRoot` must be the work tree's top level (paths are joined to it). */
 export async function findTodos(git: GitGateway, repoRoot: string, options: TodoOptions = {}): Promise<SourceResult> {
   const now = options.now ?? Date.now();
+  const scan = await grepTodos(git, repoRoot, options);
+  const blame = await blameAges(git, repoRoot, linesByFile(scan.hits), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
+  return todoCandidates(repoRoot, scan, blame);
+}
+
+export async function grepTodos(git: GitGateway, repoRoot: string, options: Pick<TodoOptions, 'maxTodos' | 'signal' | 'timeoutMs'> = {}): Promise<TodoScan> {
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
   const parsed = new Map<GrepHit, { tag: TodoSignals['tag']; text: string }>();
   const outcome = await grepTracked(git, repoRoot, [TODO_GREP_PATTERN], [], maxTodos, (hit) => {
@@ -53,24 +79,25 @@ export async function findTodos(git: GitGateway, repoRoot: string, options: Todo
     if (todo) parsed.set(hit, todo);
     return todo !== undefined;
   }, { signal: options.signal, timeoutMs: options.timeoutMs });
+  return { hits: outcome.hits, parsed, problems: outcome.truncated ? [todoCapProblem(maxTodos)] : [] };
+}
 
-  const problems: string[] = [];
-  if (outcome.truncated) problems.push(`Stopped at ${maxTodos} TODO/FIXME comments; more exist.`);
-  const byFile = linesByFile(outcome.hits);
-  const blame = await blameAges(git, repoRoot, byFile, { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
-  problems.push(...blame.problems);
+export const todoCapProblem = (max: number): string => `Stopped at ${max} TODO/FIXME comments; more exist.`;
 
+/** A hit missing from `dated.ages` gets `ageUnknown`; `dated.problems` are added to the result's. */
+export function todoCandidates(repoRoot: string, scan: TodoScan, dated: BlameAges): SourceResult {
+  const problems = [...scan.problems, ...dated.problems];
   const ids = new IdMaker();
-  const candidates = outcome.hits.map((hit): TaskCandidate => {
-    const { tag, text } = parsed.get(hit)!;
-    const age = blame.ages.get(hit.path)?.get(hit.line);
+  const candidates = scan.hits.map((hit): TaskCandidate => {
+    const { tag, text } = scan.parsed.get(hit)!;
+    const age = dated.ages.get(hit.path)?.get(hit.line);
     const title = sanitizeTitle(text ? `${tag}: ${text}` : `${tag} in ${hit.path}`);
     return {
       id: ids.make('todo', repoRoot, hit.path, `${tag} ${text}`),
       title,
       repo: repoRoot,
       location: { file: path.join(repoRoot, hit.path), line: hit.line },
-      signals: { kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}) },
+      signals: { kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}), ...(dated.atLeast?.get(hit.path)?.has(hit.line) ? { ageAtLeast: true } : {}) },
     };
   });
   return { candidates, problems };

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { WorkingCopy, WorkingCopyError, unquoteGitPath } from '../../../src/adapters/workingCopy';
+import { unquoteGitPath } from '../../../src/adapters/gitQuotedPath';
+import { WorkingCopy, WorkingCopyError } from '../../../src/adapters/workingCopy';
 import type { WorkingCopyOptions } from '../../../src/adapters/workingCopy';
 import { branchNameFor, DEFAULT_BRANCH_TEMPLATE } from '../../../src/core/branchName';
 import { TempRepos } from './localTasks/gitRepo';

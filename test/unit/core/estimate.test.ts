@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { calibrate, NO_CALIBRATION, weightedMedian, type FinishedTask } from '../../../src/core/calibration';
 import { estimate, sizeFromLabels } from '../../../src/core/estimate';
+import { skippedTestReasons, todoReasons } from '../../../src/core/taskReasons';
 import type { BugSignals, ReviewSignals, TestGapSignals, TodoSignals } from '../../../src/core/tasks';
 
 const DAY = 86_400_000;
@@ -125,6 +126,9 @@ describe('estimate', () => {
 
     it('gives a skipped test about 15 minutes and a TODO 5–30 by tag and length', () => {
       assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 3 }).minutes, 15);
+      assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 400 }).minutes, 20, 'an old skip drifted further');
+      assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 180 }).minutes, 15);
+      assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 180, ageAtLeast: true }).minutes, 20, 'older than a 180-day window is old');
       assert.ok(estimate(todo('FIXME')).minutes > estimate(todo('TODO')).minutes);
       assert.ok(estimate(todo('HACK')).minutes > estimate(todo('TODO')).minutes);
       assert.ok(estimate(todo('TODO', 'x'.repeat(300))).minutes > estimate(todo('TODO')).minutes);
@@ -188,5 +192,11 @@ describe('estimate', () => {
     it('leaves everything alone without calibration', () => {
       assert.deepEqual(estimate(bug(['size/M']), NO_CALIBRATION), estimate(bug(['size/M'])));
     });
+  });
+
+  it('says "over N days" when an age is a lower bound, and the exact age otherwise', () => {
+    assert.equal(todoReasons({ kind: 'todo', tag: 'TODO', text: 'x', ageDays: 180, ageAtLeast: true })[0], 'TODO from over 180 days ago');
+    assert.equal(todoReasons({ kind: 'todo', tag: 'TODO', text: 'x', ageDays: 40 })[0], 'TODO from 40 days ago');
+    assert.equal(skippedTestReasons({ kind: 'skippedTest', marker: 'xit', ageDays: 730, ageAtLeast: true })[0], 'Skipped with xit, last changed over 2 years ago');
   });
 });

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { changedSourceFiles, FIX_SUBJECT, refreshHistory, type HistoryCache, unquote } from '../../../../src/adapters/localTasks/history';
+import { changedSourceFiles, FIX_SUBJECT, refreshHistory, type HistoryCache } from '../../../../src/adapters/localTasks/history';
+import { unquoteGitPath as unquote } from '../../../../src/adapters/gitQuotedPath';
 import { CountingGateway, DAY_MS, TempRepos } from './gitRepo';
 
 describe('local tasks: history churn and fix commits (real repositories)', function () {
@@ -111,6 +112,35 @@ describe('local tasks: history churn and fix commits (real repositories)', funct
     assert.equal(empty.files.size, 0);
   });
 
+  it('walks the two halves of the window side by side without losing or doubling a commit at the split', async () => {
+    const repo = repos.init('split');
+    const now = Date.now();
+    const since = now - 180 * DAY_MS;
+    const middle = Math.floor((since + now) / 2 / 1000) * 1000;
+    const at = (ms: number, message: string, files: Record<string, string>) => {
+      repos.write(repo, files);
+      repos.git(repo, ['add', '-A']);
+      const when = `@${Math.floor(ms / 1000)} +0000`;
+      repos.git(repo, ['commit', '-q', '-m', message], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'd@e', GIT_AUTHOR_DATE: when, GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'd@e', GIT_COMMITTER_DATE: when });
+    };
+    at(since - DAY_MS, 'before the window', { 'a.ts': '0' });
+    at(middle - 1000, 'fix: a second before the split', { 'a.ts': '1' });
+    at(middle, 'at the split', { 'a.ts': '2', 'b.ts': '1' });
+    repos.git(repo, ['mv', 'b.ts', 'c.ts']);
+    at(middle + 1000, 'rename b to c', {});
+    git.calls.length = 0;
+    const summary = await refreshHistory(git, repo, undefined, { now });
+    assert.equal(git.commands().filter((c) => c === 'log').length, 2);
+    assert.equal(summary.commits, 3);
+    assert.deepEqual(totals(summary.files), { 'a.ts': '2/1', 'b.ts': '1/0', 'c.ts': '1/0' });
+    const cache = summary.cache!;
+    const renamed = cache.commits[0]!;
+    assert.deepEqual(renamed.r?.map(([from, to]) => [cache.files[from], cache.files[to]]), [['b.ts', 'c.ts']]);
+    // Newest first, and the boundary is the commit just before the window.
+    assert.deepEqual(cache.commits.map((c) => c.t * 1000), [middle + 1000, middle, middle - 1000]);
+    assert.equal(cache.boundary, repos.git(repo, ['rev-parse', 'HEAD~3']));
+  });
+
   it('unquotes C-quoted paths', () => {
     assert.equal(unquote('"a\\tb\\"c\\\\d"'), 'a\tb"c\\d');
     assert.equal(unquote('"\\303\\251t\\303\\251.ts"'), 'été.ts');
@@ -151,7 +181,9 @@ describe('local tasks: history churn and fix commits (real repositories)', funct
     const grownMB = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
     assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
     assert.ok(grownMB < 150, `RSS grew ${grownMB.toFixed(0)} MB`);
-    // The cache stays compact: one small record per commit and one entry per distinct file.
-    assert.ok(JSON.stringify(windowed.cache).length < 1_000_000);
+    // The cache stays compact: one small record per commit (sha, time, fix flag, file indices: under 100
+    // characters of JSON; the sha lets line ages fetch a file's diffs without walking again) and one entry per file.
+    const size = JSON.stringify(windowed.cache).length;
+    assert.ok(size < 15_000 * 100, `${size} characters`);
   });
 });

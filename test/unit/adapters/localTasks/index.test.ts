@@ -119,6 +119,87 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.match(cancelled.problems[0]!, /cancelled/);
   });
 
+  it('dates TODOs from the window on a long history: 3 days is 3, 400 days shows the 180-day window, and no blame runs', async function () {
+    this.timeout(60_000);
+    const repo = repos.init('long');
+    const now = Math.floor(Date.now() / 1000);
+    const data = (text: string) => `data ${Buffer.byteLength(text)}\n${text}\n`;
+    const commit = (mark: number, t: number, message: string, files: Record<string, string>) =>
+      `commit refs/heads/main\nmark :${mark}\nauthor Dev <dev@example.com> ${t} +0000\ncommitter Dev <dev@example.com> ${t} +0000\n`
+      + data(message) + (mark > 1 ? `from :${mark - 1}\n` : '')
+      + Object.entries(files).map(([file, text]) => `M 100644 inline ${file}\n${data(text)}`).join('') + '\n';
+    // More commits in the window than blame can afford to walk past (BLAME_PAST_WINDOW_MAX_COMMITS).
+    const parts = [commit(1, now - 400 * 86_400, 'ancient', { 'src/old.ts': '// TODO: ancient\nexport const x = 1;\n' })];
+    for (let i = 2; i <= 2_102; i++) parts.push(commit(i, now - 170 * 86_400 + i * 60, `change ${i}`, { [`src/f${i % 40}.ts`]: `export const v = ${i};\n` }));
+    parts.push(commit(2_103, now - 3 * 86_400, 'recent', { 'src/old.ts': '// TODO: ancient\nexport const x = 2;\n// FIXME: recent\n' }));
+    repos.git(repo, ['fast-import', '--quiet'], { MALLOC_TOP_PAD_: String(64 << 20), MALLOC_TRIM_THRESHOLD_: String(256 << 20) }, parts.join(''));
+    repos.git(repo, ['checkout', '-q', '-f', 'main']);
+    const git = repos.gateway();
+    const result = await collectLocalCandidates(repo, { git, historyDays: 180 });
+    assert.deepEqual(result.problems, []);
+    const age = (title: string) => {
+      const found = result.candidates.find((c) => c.title === title)!;
+      return [found.signals.kind === 'todo' && found.signals.ageDays, found.signals.kind === 'todo' && found.signals.ageUnknown];
+    };
+    assert.deepEqual(age('FIXME: recent'), [3, undefined]);
+    // Older than the window: a lower bound, the window's length.
+    assert.deepEqual(age('TODO: ancient'), [180, undefined]);
+    assert.ok(!git.commands().includes('blame'), git.commands().join(' '));
+    // One walk (its two halves side by side) and one read of the young lines' commits; the other git calls are a
+    // fixed handful, not one per file.
+    assert.equal(git.commands().filter((c) => c === 'log').length, 3, git.commands().join(' '));
+    assert.ok(git.calls.length <= 10, git.commands().join(' '));
+  });
+
+  it('with worktreeUnchangedSince, a refresh with nothing new runs one git command; HEAD, the index and later changes still count', async () => {
+    const repo = project();
+    const git = repos.gateway();
+    const watching = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const first = await collectLocalCandidates(repo, { git });
+    const ids = (list: readonly TaskCandidate[]) => list.map((c) => c.id).sort();
+
+    git.calls.length = 0;
+    const trusted = await collectLocalCandidates(repo, { git, historyCache: first.historyCache, worktreeUnchangedSince: watching });
+    assert.deepEqual(git.commands(), ['rev-parse']);
+    assert.deepEqual(ids(trusted.candidates), ids(first.candidates));
+    assert.deepEqual(trusted.problems, []);
+    assert.equal(trusted.history?.files.get('src/billing.ts')?.churn, 2);
+    // Through JSON, as a caller may keep it.
+    git.calls.length = 0;
+    const again = await collectLocalCandidates(repo, { git, historyCache: JSON.parse(JSON.stringify(trusted.historyCache)), worktreeUnchangedSince: watching });
+    assert.deepEqual(git.commands(), ['rev-parse']);
+    assert.deepEqual(ids(again.candidates), ids(first.candidates));
+
+    // The watcher saw a change after the scan began: the full check runs (and finds nothing new here).
+    git.calls.length = 0;
+    await collectLocalCandidates(repo, { git, historyCache: again.historyCache, worktreeUnchangedSince: Date.now() });
+    assert.ok(git.commands().includes('status'));
+
+    // Staging changes the index, which a watcher of the work tree may not report.
+    writeFileSync(path.join(repo, 'src/billing.test.ts'), "it('bills', () => {});\n");
+    const quiet = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const beforeAdd = await collectLocalCandidates(repo, { git, historyCache: again.historyCache });
+    assert.ok(kinds(beforeAdd.candidates).includes('testGap:Add tests for src/billing.ts'), 'an untracked test file does not count');
+    git.calls.length = 0;
+    await collectLocalCandidates(repo, { git, historyCache: beforeAdd.historyCache, worktreeUnchangedSince: quiet });
+    assert.deepEqual(git.commands(), ['rev-parse']);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    repos.git(repo, ['add', 'src/billing.test.ts']);
+    git.calls.length = 0;
+    const staged = await collectLocalCandidates(repo, { git, historyCache: beforeAdd.historyCache, worktreeUnchangedSince: quiet });
+    assert.ok(git.commands().includes('status'), git.commands().join(' '));
+    assert.ok(!kinds(staged.candidates).includes('testGap:Add tests for src/billing.ts'), 'the staged test file counts');
+
+    // A commit moves HEAD: seen by the same one rev-parse, and the walk runs.
+    repos.commit(repo, 'add billing test', 0);
+    git.calls.length = 0;
+    const committed = await collectLocalCandidates(repo, { git, historyCache: staged.historyCache, worktreeUnchangedSince: quiet });
+    assert.equal(committed.history?.walk, 'incremental');
+    assert.ok(git.commands().includes('status'));
+  });
+
   it('turns a c8 coverage report in the repository into a test gap naming the uncovered function', async function () {
     const project = makeC8Project();
     if (!project) this.skip();
