@@ -23,6 +23,11 @@ const targets = {
   localSuggestVsGitLog: '≤ 1.5',
   localSuggestPeakMB: '≤ 150',
   warmRefreshMs: '≤ 100',
+  warmRefreshFullCheckMs: '—',
+  localSuggestDatedShare: '—',
+  githubRefreshRequests: '≤ 3',
+  githubRefreshRateCost: '0',
+  githubFirstRefreshRequests: '—',
 };
 
 function run(command, args) {
@@ -50,6 +55,13 @@ function sizeFigures() {
 function localSuggestFigures() {
   const out = path.join(tempDir('bench'), 'localSuggest.json');
   run(process.execPath, ['--import', 'tsx', 'bench/localSuggest.bench.ts', out, '--cli', path.join(root, 'dist', 'cli.js')]);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
+/** A GitHub refresh where nothing changed, against the recorded-answer fake on 127.0.0.1: counted, not timed. */
+function githubFigures() {
+  const out = path.join(tempDir('bench'), 'github.json');
+  run(process.execPath, ['--import', 'tsx', 'bench/githubRefresh.bench.ts', out]);
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
@@ -83,7 +95,7 @@ async function activationFigure() {
 
 const round = (n) => Math.round(n * 100) / 100;
 
-const figures = { ...coreFigures(), ...sizeFigures(), ...localSuggestFigures(), ...(await activationFigure()) };
+const figures = { ...coreFigures(), ...sizeFigures(), ...localSuggestFigures(), ...githubFigures(), ...(await activationFigure()) };
 // Leave a development build behind, as `npm run build` would.
 run(process.execPath, ['esbuild.mjs']);
 const results = { ...figures, measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cores` };

@@ -52,6 +52,8 @@ export class TaskService extends Disposable {
   // Until the first scan the view says it is looking, not that nothing was found.
   private currentState: TaskListState = 'refreshing';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Wall-clock time of the last file change VS Code's watcher reported (or of when watching began). */
+  private lastFileChangeAt = Date.now();
 
   constructor(private readonly options: TaskServiceOptions) {
     super();
@@ -63,6 +65,13 @@ export class TaskService extends Disposable {
       }),
     );
     this._register({ dispose: () => clearTimeout(this.saveTimer) });
+    // Lets a refresh skip `git status` when nothing in the work tree changed (collectLocalCandidates'
+    // worktreeUnchangedSince): a quiet refresh is then one git command instead of a scan of every file.
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
+    const changed = (): void => void (this.lastFileChangeAt = Date.now());
+    this._register(watcher.onDidCreate(changed));
+    this._register(watcher.onDidChange(changed));
+    this._register(watcher.onDidDelete(changed));
     if (options.remote) this._register(options.remote.onDidChange(() => this.rerank()));
   }
 
@@ -74,14 +83,17 @@ export class TaskService extends Disposable {
     return this.currentState;
   }
 
-  /** Re-reads every source, as the user asked; resolves when the list is up to date. */
+  /** Re-reads every source, as the user asked: no shortcut, since they may know of a change we did not see. */
   async refresh(): Promise<void> {
-    await Promise.all([this.refreshLocal(), this.options.remote?.refresh(true)]);
+    await Promise.all([this.refreshLocal(true), this.options.remote?.refresh(true)]);
   }
 
-  /** Local sources only (after a save); concurrent calls share one run. */
-  refreshLocal(): Promise<void> {
-    this.running ??= this.collect().finally(() => (this.running = undefined));
+  /**
+   * Local sources only; concurrent calls share one run. Unless `fullCheck`, a work tree the file watcher saw
+   * no change in since the last scan is taken as unchanged (one git command instead of a scan).
+   */
+  refreshLocal(fullCheck = false): Promise<void> {
+    this.running ??= this.collect(fullCheck).finally(() => (this.running = undefined));
     return this.running;
   }
 
@@ -106,7 +118,7 @@ export class TaskService extends Disposable {
     });
   }
 
-  private async collect(): Promise<void> {
+  private async collect(fullCheck: boolean): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       this.setState('untrusted');
       return;
@@ -116,7 +128,12 @@ export class TaskService extends Disposable {
       const roots = await this.options.resolver.resolveRoots();
       const found: TaskCandidate[] = [];
       for (const root of roots) {
-        const result = await collectLocalCandidates(root, { historyDays: this.options.historyDays(), historyCache: this.historyCaches.get(root), now: this.options.now() });
+        const result = await collectLocalCandidates(root, {
+          historyDays: this.options.historyDays(),
+          historyCache: this.historyCaches.get(root),
+          now: this.options.now(),
+          ...(!fullCheck && { worktreeUnchangedSince: this.lastFileChangeAt }),
+        });
         if (result.historyCache) {
           this.historyCaches.set(root, result.historyCache);
         }
