@@ -12,6 +12,7 @@
  * ("Fixes #12") and our own branch name: no request per issue. Such issues are returned with
  * `hasLinkedPullRequest: true`; core/rank excludes them as in progress. Links made only in the sidebar are missed.
  */
+import { sanitizeTitle } from '../../core/displayText';
 import type { BugSignals, TaskCandidate } from '../../core/tasks';
 import type { FetchContext } from './context';
 import { conditionalGet } from './etagCache';
@@ -106,6 +107,6 @@ export function bugCandidates(repo: RepoRef, issues: readonly SlimIssue[], pulls
       hasLinkedPullRequest: linked.has(i.number),
       inCurrentMilestone: milestone !== undefined && i.milestone?.number === milestone,
     };
-    return { id: `bug:${name}#${i.number}`, title: i.title, repo: name, url: i.url, number: i.number, signals };
+    return { id: `bug:${name}#${i.number}`, title: sanitizeTitle(i.title), repo: name, url: i.url, number: i.number, signals };
   });
 }

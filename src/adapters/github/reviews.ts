@@ -10,6 +10,7 @@
  * - Unblock: open, non-draft PRs by others in workspace repositories, at most `maxLines` changed lines,
  *   waiting more than one working day with no review from anyone.
  */
+import { sanitizeTitle } from '../../core/displayText';
 import { workingDaysBetween } from '../../core/workingDays';
 import type { ReviewSignals, TaskCandidate } from '../../core/tasks';
 import type { FetchContext } from './context';
@@ -110,5 +111,5 @@ function candidate(pull: PullRef, d: PullDetails, waitingSince: number, viaTeam:
     viaTeam,
     reviewCount: d.reviewCount,
   };
-  return { id: `review:${pull.repo}#${pull.number}`, title: pull.title, repo: pull.repo, url: pull.url, number: pull.number, signals };
+  return { id: `review:${pull.repo}#${pull.number}`, title: sanitizeTitle(pull.title), repo: pull.repo, url: pull.url, number: pull.number, signals };
 }

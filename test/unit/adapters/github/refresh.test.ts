@@ -42,6 +42,19 @@ describe('GitHub adapter: a refresh against recorded GitHub answers', function (
     assert.equal(search.query.get('q'), 'is:pr is:open archived:false -is:draft user-review-requested:@me');
   });
 
+  it('shows issue and PR titles as plain one-line text: no markup, control characters or bidi tricks', async () => {
+    const w = world(NOW);
+    // Titles anyone can give an issue or a PR on a public repository.
+    w.issues[0]!.title = 'Crash <img src=x onerror=alert(1)> on **save**\u0007\n[click](https://evil.example)';
+    w.pulls.get(A)![0]!.title = 'Fix \u202Egnp.exe\u202C \u001b[31mred\u001b[0m `x`';
+    server.handler = githubHandler(w);
+    const client = clientFor(server);
+    const found = byId((await refresh(client, cacheFor(client))).candidates);
+    const bug = found.get(`bug:${A}#${w.issues[0]!.number}`)!;
+    assert.equal(bug.title, 'Crash img src=x onerror=alert(1) on save click (https://evil.example)');
+    assert.equal(found.get(`review:${A}#21`)!.title, 'Fix gnp.exe red x');
+  });
+
   it('reads bugs: PRs in the issue list dropped, user null, odd label spellings, linked PRs, current milestone', async () => {
     const client = clientFor(server);
     const found = byId((await refresh(client, cacheFor(client))).candidates);
