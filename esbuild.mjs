@@ -16,6 +16,8 @@ const shared = {
   sourcesContent: false,
   logLevel: 'warning',
   legalComments: 'none',
+  // A silent `debug` for simple-git (see scripts/silent-debug.cjs).
+  alias: { debug: './scripts/silent-debug.cjs' },
   // Some dependencies ship ESM only and call createRequire(import.meta.url) (fdir, under tinyglobby);
   // in a CommonJS bundle import.meta is empty, so give it this file's URL.
   define: { 'import.meta.url': '__handsOnImportMetaUrl' },
