@@ -172,16 +172,6 @@ export class WorkingCopy {
     return Number(ahead.trim()) === 0 ? 'pushed' : 'ahead';
   }
 
-  /** Asks the remote itself (`git ls-remote`: network, bounded by the timeout, never prompts for a password). */
-  async remoteBranchExists(branch: string, remote = 'origin'): Promise<boolean> {
-    assertBranchName(branch);
-    if (!remote || remote.startsWith('-')) throw new WorkingCopyError('other', `"${remote}" is not a remote name.`);
-    const ref = `refs/heads/${branch}`;
-    const out = await this.call((git) => git.raw(['ls-remote', '--heads', remote, ref]));
-    // ls-remote patterns match on trailing components; insist on the exact ref.
-    return out.split('\n').some((line) => line.split('\t')[1] === ref);
-  }
-
   /** Repository-relative paths of tracked files, at most `maxTrackedFiles` (streamed: a huge repo stays cheap). */
   async trackedFiles(): Promise<string[]> {
     const files: string[] = [];

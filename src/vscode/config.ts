@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_BRANCH_TEMPLATE } from '../core/branchName';
 
 /** Typed mirror of the `handsOn.*` settings in package.json. */
 export interface HandsOnConfig {
@@ -30,7 +31,6 @@ export interface HandsOnConfig {
 }
 
 const DEFAULT_BUG_LABELS = ['bug', 'good first issue', 'help wanted'];
-const DEFAULT_BRANCH_TEMPLATE = 'hands-on/${number}-${slug}';
 
 const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
 

@@ -56,11 +56,6 @@ export async function readIssue(client: GitHubClient, repo: RepoRef, number: num
   return projectIssue(response.data);
 }
 
-/** The issue's body, for likelyFiles (prepend the title yourself: it often names the file). */
-export async function getIssueBody(client: GitHubClient, repo: RepoRef, number: number): Promise<string> {
-  return (await readIssue(client, repo, number)).body;
-}
-
 /** Assigns `login`, unless the issue is closed or someone else has it. */
 export async function assignIssue(client: GitHubClient, repo: RepoRef, number: number, login: string): Promise<AssignResult> {
   const before = await readIssue(client, repo, number);

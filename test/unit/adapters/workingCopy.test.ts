@@ -230,7 +230,7 @@ describe('WorkingCopy (real repositories, simple-git)', function () {
     });
   });
 
-  describe('upstreamState and remoteBranchExists (a real bare remote)', () => {
+  describe('upstreamState (a real bare remote)', () => {
     it('none → pushed → ahead → pushed; behind counts as pushed; a vanished upstream is none', async () => {
       const repo = project();
       const remote = path.join(repos.tmp, 'remote.git');
@@ -239,13 +239,9 @@ describe('WorkingCopy (real repositories, simple-git)', function () {
       const wc = open(repo);
       await wc.createAndCheckoutBranch('hands-on/7-fix');
       assert.equal(await wc.upstreamState('hands-on/7-fix'), 'none');
-      assert.equal(await wc.remoteBranchExists('hands-on/7-fix'), false);
 
       repos.git(repo, ['push', '-q', '-u', 'origin', 'hands-on/7-fix']);
       assert.equal(await wc.upstreamState('hands-on/7-fix'), 'pushed');
-      assert.equal(await wc.remoteBranchExists('hands-on/7-fix'), true);
-      assert.equal(await wc.remoteBranchExists('hands-on/7-fi'), false, 'an exact name, not a prefix');
-      assert.equal(await wc.remoteBranchExists('7-fix'), false, 'nor a tail');
       assert.equal(await wc.upstreamState('hands-on'), 'none', 'the folder of a branch is not the branch');
 
       repos.commit(repo, 'work', 0, { 'src/a.ts': 'a3\n' });
@@ -276,11 +272,6 @@ describe('WorkingCopy (real repositories, simple-git)', function () {
       assert.equal(await wc.upstreamState('hands-on/9-from-main'), 'none');
     });
 
-    it('an unknown remote is an error, not "does not exist"', async () => {
-      const repo = project();
-      await rejects(open(repo).remoteBranchExists('main', 'nowhere'), 'other');
-      await rejects(open(repo).remoteBranchExists('main', '--upload-pack=x'), 'other');
-    });
   });
 
   describe('trackedFiles', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { GitHubClient } from '../../../../src/adapters/github/client';
 import { GitHubError } from '../../../../src/adapters/github/errors';
 import type { GitHubErrorKind } from '../../../../src/adapters/github/errors';
-import { assignIssue, createDraftPull, createPull, defaultBranch, getIssueBody, readIssue } from '../../../../src/adapters/github/pickUp';
+import { assignIssue, createDraftPull, createPull, defaultBranch, readIssue } from '../../../../src/adapters/github/pickUp';
 import { coreHeaders, errorBody, ME } from './fakeGitHub';
 import { issue, PICKUP_REPO, pickUpHandler, pickUpWorld } from './fakePickUp';
 import type { PickUpFault, PickUpWorld } from './fakePickUp';
@@ -49,7 +49,7 @@ describe('GitHub adapter: picking up a bug', function () {
       assert.deepEqual(read, {
         number: 12, title: 'Crash on save', body: 'Stack:\n    at save (/ci/src/billing/invoice.ts:10:5)', open: true, assignees: [], url: `https://github.com/${FULL}/issues/12`,
       });
-      assert.equal(await getIssueBody(client, REPO, 13), '');
+      assert.equal((await readIssue(client, REPO, 13)).body, '');
     });
 
     it('the default branch, as recorded', async () => {
@@ -157,7 +157,7 @@ describe('GitHub adapter: picking up a bug', function () {
       const reset = Date.now() + 30 * 60_000;
       await serve(() => ({ status: 403, headers: coreHeaders(0, reset), body: errorBody('API rate limit exceeded') }));
       const started = Date.now();
-      await assert.rejects(getIssueBody(client, REPO, 12), (error: unknown) => GitHubError.is(error, 'rateLimited') && error.details.until === Math.floor(reset / 1000) * 1000);
+      await assert.rejects(readIssue(client, REPO, 12), (error: unknown) => GitHubError.is(error, 'rateLimited') && error.details.until === Math.floor(reset / 1000) * 1000);
       assert.ok(Date.now() - started < 2000);
       await failsWith(assignIssue(client, REPO, 12, ME), 'rateLimited', `${FULL}#12`);
       assert.equal(server.seen.length, 1);
