@@ -1,0 +1,145 @@
+/**
+ * How far a leader has drifted from a repository, from its recent history: what happened since their own last
+ * commit, which modules and dependencies are new, and where the team has been busy without them (the drift map).
+ * Pure: the adapter streams the commits (bounded, newest first) and says which top-level entries existed at the
+ * user's last commit.
+ */
+import { daysBetween } from './localDays';
+import type { LocalDay } from './model';
+
+export interface DriftCommit {
+  readonly sha: string;
+  readonly authorEmail: string;
+  readonly authorName: string;
+  /** Author time, epoch ms. */
+  readonly time: number;
+  /** Repository-relative paths with git's change letter (A added, M modified, D deleted, R renamed: the new path). */
+  readonly files: readonly { readonly path: string; readonly change: 'A' | 'M' | 'D' | 'R' }[];
+}
+
+export interface DriftInputs {
+  /** Newest first, reaching back at least to the user's last commit or the churn window, whichever is older. */
+  readonly commits: readonly DriftCommit[];
+  /** The user's commit emails, any case. */
+  readonly myEmails: readonly string[];
+  readonly now: number;
+  readonly today: LocalDay;
+  readonly lastHandsOnDay?: LocalDay;
+  /** Top-level names (files and folders) at the user's last commit; without it no module counts as new. */
+  readonly topLevelAtMyLastCommit?: ReadonlySet<string>;
+  /** Team churn is counted over this many days. Default 90. */
+  readonly churnWindowDays?: number;
+  /** Drift map rows. Default 10. */
+  readonly mapSize?: number;
+}
+
+export interface DriftMapRow {
+  readonly dir: string;
+  /** Commits by others touching the folder in the churn window. */
+  readonly teamCommits: number;
+  /** The user's latest commit touching it among the commits read; undefined when none. */
+  readonly myLastTouch?: number;
+}
+
+export interface DriftReport {
+  readonly daysSinceHandsOn?: number;
+  /** Undefined when none of the commits read is the user's. */
+  readonly myLastCommitAt?: number;
+  /** Since the user's last commit (all commits read when there is none). */
+  readonly commitsSince: number;
+  /** Other authors since then, most commits first. */
+  readonly authorsSince: readonly { readonly name: string; readonly commits: number }[];
+  /** Top-level folders, and folders that gained a package manifest, that appeared since then. */
+  readonly newModules: readonly string[];
+  /** Manifest and lock files changed since then, newest first, one row per file. */
+  readonly dependencyChanges: readonly { readonly file: string; readonly sha: string; readonly time: number }[];
+  readonly driftMap: readonly DriftMapRow[];
+}
+
+/** Files whose change is a dependency change, by base name. */
+const MANIFESTS = new Set([
+  'package.json', 'package-lock.json', 'yarn.lock', 'pnpm-lock.yaml',
+  'go.mod', 'go.sum', 'pyproject.toml', 'requirements.txt', 'poetry.lock', 'Pipfile', 'Pipfile.lock',
+  'Cargo.toml', 'Cargo.lock', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'Gemfile', 'Gemfile.lock', 'composer.json',
+]);
+/** Manifests that make their folder a package (locks do not). */
+const PACKAGE_MANIFESTS = new Set(['package.json', 'go.mod', 'pyproject.toml', 'Cargo.toml', 'pom.xml', 'build.gradle', 'build.gradle.kts', 'composer.json']);
+const DAY_MS = 86_400_000;
+
+export function computeDrift(inputs: DriftInputs): DriftReport {
+  const mine = new Set(inputs.myEmails.map((e) => e.trim().toLowerCase()));
+  const isMine = (c: DriftCommit) => mine.has(c.authorEmail.trim().toLowerCase());
+  const lastMineIndex = inputs.commits.findIndex(isMine);
+  const since = lastMineIndex < 0 ? inputs.commits : inputs.commits.slice(0, lastMineIndex);
+
+  const authors = new Map<string, { name: string; commits: number }>();
+  for (const c of since) {
+    const key = c.authorEmail.toLowerCase();
+    const row = authors.get(key) ?? { name: c.authorName || c.authorEmail, commits: 0 };
+    row.commits++;
+    authors.set(key, row);
+  }
+
+  return {
+    ...(inputs.lastHandsOnDay !== undefined && { daysSinceHandsOn: Math.max(0, daysBetween(inputs.lastHandsOnDay, inputs.today)) }),
+    ...(lastMineIndex >= 0 && { myLastCommitAt: inputs.commits[lastMineIndex]!.time }),
+    commitsSince: since.length,
+    authorsSince: [...authors.values()].sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name)),
+    newModules: newModules(since, inputs.topLevelAtMyLastCommit),
+    dependencyChanges: dependencyChanges(since),
+    driftMap: driftMap(inputs, isMine),
+  };
+}
+
+function newModules(since: readonly DriftCommit[], before: ReadonlySet<string> | undefined): string[] {
+  if (!before) return [];
+  const found = new Set<string>();
+  for (const c of since) {
+    for (const f of c.files) {
+      if (f.change !== 'A' && f.change !== 'R') continue;
+      const parts = f.path.split('/');
+      if (parts.length > 1 && !before.has(parts[0]!)) found.add(parts[0]!);
+      // A manifest added below the top level makes a new package (monorepos: packages/billing/package.json).
+      if (parts.length > 2 && PACKAGE_MANIFESTS.has(parts.at(-1)!) && before.has(parts[0]!)) found.add(parts.slice(0, -1).join('/'));
+    }
+  }
+  return [...found].sort();
+}
+
+function dependencyChanges(since: readonly DriftCommit[]): DriftReport['dependencyChanges'] {
+  const seen = new Set<string>();
+  const rows: { file: string; sha: string; time: number }[] = [];
+  for (const c of since) {
+    for (const f of c.files) {
+      if (!MANIFESTS.has(f.path.split('/').at(-1)!) || seen.has(f.path)) continue;
+      seen.add(f.path);
+      rows.push({ file: f.path, sha: c.sha, time: c.time });
+    }
+  }
+  return rows;
+}
+
+/** Folders one level down (`src/billing`), or the top level for files directly under a top folder. */
+function areaOf(path: string): string | undefined {
+  const parts = path.split('/');
+  if (parts.length < 2) return undefined;
+  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+}
+
+function driftMap(inputs: DriftInputs, isMine: (c: DriftCommit) => boolean): DriftMapRow[] {
+  const windowStart = inputs.now - (inputs.churnWindowDays ?? 90) * DAY_MS;
+  const team = new Map<string, number>();
+  const myLast = new Map<string, number>();
+  for (const c of inputs.commits) {
+    const areas = new Set(c.files.map((f) => areaOf(f.path)).filter((a): a is string => a !== undefined));
+    if (isMine(c)) {
+      for (const a of areas) if (!myLast.has(a)) myLast.set(a, c.time); // newest first: the first seen is the latest
+    } else if (c.time >= windowStart) {
+      for (const a of areas) team.set(a, (team.get(a) ?? 0) + 1);
+    }
+  }
+  return [...team]
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+    .slice(0, inputs.mapSize ?? 10)
+    .map(([dir, teamCommits]) => ({ dir, teamCommits, ...(myLast.has(dir) && { myLastTouch: myLast.get(dir)! }) }));
+}

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import { computeDrift } from '../../../src/core/drift';
+import type { DriftCommit } from '../../../src/core/drift';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 2, 9, 10);
+const ME = 'lead@example.com';
+
+let counter = 0;
+function commit(daysAgo: number, email: string, files: [string, DriftCommit['files'][number]['change']][], name = email.split('@')[0]!): DriftCommit {
+  return { sha: `c${++counter}`, authorEmail: email, authorName: name, time: NOW - daysAgo * DAY, files: files.map(([path, change]) => ({ path, change })) };
+}
+
+describe('core/drift: what changed since the leader last coded', () => {
+  // Newest first, as git log prints them.
+  const commits: DriftCommit[] = [
+    commit(1, 'ana@example.com', [['billing/invoice.ts', 'A'], ['billing/package.json', 'A']]),
+    commit(2, 'bo@example.com', [['package.json', 'M'], ['package-lock.json', 'M']]),
+    commit(3, 'ana@example.com', [['src/api/routes.ts', 'M'], ['packages/search/package.json', 'A'], ['packages/search/index.ts', 'A']]),
+    commit(4, 'Ana@Example.com', [['src/api/auth.ts', 'M']]),
+    commit(6, 'LEAD@example.com', [['src/ui/button.tsx', 'M']]),
+    commit(20, 'bo@example.com', [['src/api/routes.ts', 'M'], ['package.json', 'M']]),
+    commit(40, ME, [['src/api/old.ts', 'M']]),
+    commit(120, 'bo@example.com', [['src/legacy/x.ts', 'M']]),
+  ];
+  const report = computeDrift({
+    commits,
+    myEmails: [ME],
+    now: NOW,
+    today: '2026-03-09',
+    lastHandsOnDay: '2026-03-03',
+    topLevelAtMyLastCommit: new Set(['src', 'packages', 'package.json', 'README.md']),
+  });
+
+  it('counts commits and authors since the user’s own last commit (emails in any case)', () => {
+    assert.equal(report.myLastCommitAt, NOW - 6 * DAY);
+    assert.equal(report.commitsSince, 4);
+    assert.deepEqual(report.authorsSince, [{ name: 'ana', commits: 3 }, { name: 'bo', commits: 1 }]);
+    assert.equal(report.daysSinceHandsOn, 6);
+  });
+
+  it('names new top-level modules and new packages in a monorepo', () => {
+    assert.deepEqual(report.newModules, ['billing', 'packages/search']);
+  });
+
+  it('lists each changed manifest or lock file once, newest first, only since the user’s last commit', () => {
+    assert.deepEqual(report.dependencyChanges.map((d) => d.file), ['billing/package.json', 'package.json', 'package-lock.json', 'packages/search/package.json']);
+    assert.equal(report.dependencyChanges.find((d) => d.file === 'package.json')?.time, NOW - 2 * DAY, 'the newest change of package.json');
+  });
+
+  it('ranks areas by the team’s commits in the last 90 days, with when the user last touched each', () => {
+    assert.deepEqual(report.driftMap, [
+      { dir: 'src/api', teamCommits: 3, myLastTouch: NOW - 40 * DAY },
+      { dir: 'billing', teamCommits: 1 },
+      { dir: 'packages/search', teamCommits: 1 },
+    ]);
+    assert.ok(!report.driftMap.some((row) => row.dir === 'src/legacy'), 'churn from 120 days ago is outside the window');
+  });
+
+  it('a user with no commit among those read: everything counts as since, and nothing is called new without the old tree', () => {
+    const stranger = computeDrift({ commits, myEmails: ['nobody@example.com'], now: NOW, today: '2026-03-09' });
+    assert.equal(stranger.myLastCommitAt, undefined);
+    assert.equal(stranger.commitsSince, commits.length);
+    assert.deepEqual(stranger.newModules, []);
+    assert.equal(stranger.daysSinceHandsOn, undefined);
+  });
+});
