@@ -69,13 +69,26 @@ export async function readDriftHistory(git: GitGateway, repoRoot: string, option
   };
 }
 
-/** The newest commit authored by one of the user's emails (exact addresses, any case). */
-async function myLastCommit(git: GitGateway, repoRoot: string, options: DriftHistoryOptions): Promise<{ sha: string; time: number } | undefined> {
+/**
+ * When the user last touched each folder, over the whole history (one `git log -1` per folder: call it for the
+ * drift map's few rows, not for every folder). Folders they never touched are left out.
+ */
+export async function lastTouches(git: GitGateway, repoRoot: string, dirs: readonly string[], options: Pick<DriftHistoryOptions, 'myEmails' | 'signal'>): Promise<Map<string, number>> {
+  const touches = new Map<string, number>();
+  for (const dir of dirs) {
+    const found = await myLastCommit(git, repoRoot, options, dir);
+    if (found) touches.set(dir, found.time);
+  }
+  return touches;
+}
+
+/** The newest commit authored by one of the user's emails (exact addresses, any case), optionally under `dir`. */
+async function myLastCommit(git: GitGateway, repoRoot: string, options: Pick<DriftHistoryOptions, 'myEmails' | 'signal'>, dir?: string): Promise<{ sha: string; time: number } | undefined> {
   const emails = options.myEmails.map((e) => e.trim()).filter((e) => e.includes('@'));
   if (emails.length === 0) return undefined;
   // Fixed strings with the angle brackets: `<ann@x.io>` cannot match `joann@x.io`, and no email is read as a regex.
   const authors = emails.map((e) => `--author=<${e}>`);
-  const result = await git.run(['log', '-1', '--no-merges', '--fixed-strings', '--regexp-ignore-case', ...authors, '--format=%H%x09%at', 'HEAD', '--'], {
+  const result = await git.run(['log', '-1', '--no-merges', '--fixed-strings', '--regexp-ignore-case', ...authors, '--format=%H%x09%at', 'HEAD', '--', ...(dir ? [`:(literal)${dir}`] : [])], {
     cwd: repoRoot,
     ...(options.signal && { signal: options.signal }),
   });

@@ -33,6 +33,20 @@ export interface DriftInputs {
   readonly mapSize?: number;
 }
 
+/**
+ * The drift map's "last touched by you" for areas whose last touch is older than the commits read
+ * (adapters/driftHistory `lastTouches` asks git per area).
+ */
+export function withLastTouches(report: DriftReport, lastTouches: ReadonlyMap<string, number>): DriftReport {
+  return {
+    ...report,
+    driftMap: report.driftMap.map((row) => {
+      const older = lastTouches.get(row.dir);
+      return older === undefined || (row.myLastTouch !== undefined && row.myLastTouch >= older) ? row : { ...row, myLastTouch: older };
+    }),
+  };
+}
+
 export interface DriftMapRow {
   readonly dir: string;
   /** Commits by others touching the folder in the churn window. */

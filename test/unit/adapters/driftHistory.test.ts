@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { readDriftHistory } from '../../../src/adapters/driftHistory';
-import { computeDrift } from '../../../src/core/drift';
+import { lastTouches, readDriftHistory } from '../../../src/adapters/driftHistory';
+import { computeDrift, withLastTouches } from '../../../src/core/drift';
 import { DAY_MS, TempRepos } from './localTasks/gitRepo';
 
 describe('adapters/driftHistory: drift from a real repository with several authors', function () {
@@ -43,6 +43,11 @@ describe('adapters/driftHistory: drift from a real repository with several autho
     assert.deepEqual(drift.dependencyChanges.map((d) => d.file), ['package.json']);
     // The leader touched src/api 200 days ago, before the commits read (90 days, or since their last commit).
     assert.deepEqual(drift.driftMap.map((r) => [r.dir, r.teamCommits, r.myLastTouch]), [['src/api', 2, undefined], ['billing', 1, undefined]]);
+    // Asking git per row finds it.
+    const touches = await lastTouches(repos.gateway(), repo, drift.driftMap.map((r) => r.dir), { myEmails: ['lead@example.com'] });
+    const map = withLastTouches(drift, touches).driftMap;
+    assert.equal(Math.round((now - map[0]!.myLastTouch!) / DAY_MS), 200);
+    assert.equal(map[1]!.myLastTouch, undefined, 'never touched billing');
   });
 
   it('a leader who never committed, an empty repository, and a commit cap', async () => {

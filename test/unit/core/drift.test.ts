@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { computeDrift } from '../../../src/core/drift';
+import { computeDrift, withLastTouches } from '../../../src/core/drift';
 import type { DriftCommit } from '../../../src/core/drift';
 
 const DAY = 86_400_000;
@@ -63,5 +63,12 @@ describe('core/drift: what changed since the leader last coded', () => {
     assert.equal(stranger.commitsSince, commits.length);
     assert.deepEqual(stranger.newModules, []);
     assert.equal(stranger.daysSinceHandsOn, undefined);
+  });
+
+  it('fills the drift map’s last touch from older history, keeping a newer one already known', () => {
+    const filled = withLastTouches(report, new Map([['src/api', NOW - 300 * DAY], ['billing', NOW - 500 * DAY]])).driftMap;
+    assert.equal(filled.find((r) => r.dir === 'src/api')?.myLastTouch, NOW - 40 * DAY, 'the newer touch stays');
+    assert.equal(filled.find((r) => r.dir === 'billing')?.myLastTouch, NOW - 500 * DAY);
+    assert.equal(filled.find((r) => r.dir === 'packages/search')?.myLastTouch, undefined);
   });
 });
