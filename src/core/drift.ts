@@ -68,6 +68,20 @@ export interface DriftReport {
   /** Manifest and lock files changed since then, newest first, one row per file. */
   readonly dependencyChanges: readonly { readonly file: string; readonly sha: string; readonly time: number }[];
   readonly driftMap: readonly DriftMapRow[];
+  /** "What Changed Since I Last Coded": the commits since then grouped by area, each area's authors and commits. */
+  readonly changesByArea: readonly AreaChanges[];
+  /** Files added since then (and still there at the end of the range), newest first. */
+  readonly newFiles: readonly { readonly file: string; readonly sha: string; readonly time: number }[];
+  /** Files changed by the most commits since then. */
+  readonly biggestMovers: readonly { readonly file: string; readonly commits: number }[];
+}
+
+export interface AreaChanges {
+  /** `src/billing`, a top-level folder, or `.` for files at the root. */
+  readonly area: string;
+  /** Newest first. */
+  readonly commits: readonly { readonly sha: string; readonly time: number; readonly author: string }[];
+  readonly authors: readonly { readonly name: string; readonly commits: number }[];
 }
 
 /** Files whose change is a dependency change, by base name. */
@@ -102,7 +116,51 @@ export function computeDrift(inputs: DriftInputs): DriftReport {
     newModules: newModules(since, inputs.topLevelAtMyLastCommit),
     dependencyChanges: dependencyChanges(since),
     driftMap: driftMap(inputs, isMine),
+    changesByArea: changesByArea(since),
+    newFiles: newFiles(since),
+    biggestMovers: biggestMovers(since, inputs.mapSize ?? 10),
   };
+}
+
+function changesByArea(since: readonly DriftCommit[]): AreaChanges[] {
+  type Row = { commits: AreaChanges['commits'][number][]; authors: Map<string, number> };
+  const areas = new Map<string, Row>();
+  for (const c of since) {
+    const touched = new Set(c.files.map((f) => areaOf(f.path) ?? '.'));
+    const author = c.authorName || c.authorEmail;
+    for (const area of touched) {
+      const row: Row = areas.get(area) ?? { commits: [], authors: new Map() };
+      row.commits.push({ sha: c.sha, time: c.time, author });
+      row.authors.set(author, (row.authors.get(author) ?? 0) + 1);
+      areas.set(area, row);
+    }
+  }
+  return [...areas]
+    .map(([area, row]) => ({
+      area,
+      commits: row.commits,
+      authors: [...row.authors].map(([name, commits]) => ({ name, commits })).sort((a, b) => b.commits - a.commits || a.name.localeCompare(b.name)),
+    }))
+    .sort((a, b) => b.commits.length - a.commits.length || a.area.localeCompare(b.area));
+}
+
+function newFiles(since: readonly DriftCommit[]): DriftReport['newFiles'] {
+  // Newest first: a file's latest event decides whether it is still there.
+  const latest = new Map<string, { change: string; sha: string; time: number }>();
+  const added = new Map<string, { sha: string; time: number }>();
+  for (const c of since) {
+    for (const f of c.files) {
+      if (!latest.has(f.path)) latest.set(f.path, { change: f.change, sha: c.sha, time: c.time });
+      if (f.change === 'A' || f.change === 'R') added.set(f.path, { sha: c.sha, time: c.time });
+    }
+  }
+  return [...added].filter(([file]) => latest.get(file)?.change !== 'D').map(([file, at]) => ({ file, ...at })).sort((a, b) => b.time - a.time || a.file.localeCompare(b.file));
+}
+
+function biggestMovers(since: readonly DriftCommit[], size: number): DriftReport['biggestMovers'] {
+  const counts = new Map<string, number>();
+  for (const c of since) for (const f of c.files) if (f.change !== 'D') counts.set(f.path, (counts.get(f.path) ?? 0) + 1);
+  return [...counts].map(([file, commits]) => ({ file, commits })).sort((a, b) => b.commits - a.commits || a.file.localeCompare(b.file)).slice(0, size);
 }
 
 function newModules(since: readonly DriftCommit[], before: ReadonlySet<string> | undefined): string[] {

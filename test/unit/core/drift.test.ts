@@ -71,4 +71,25 @@ describe('core/drift: what changed since the leader last coded', () => {
     assert.equal(filled.find((r) => r.dir === 'billing')?.myLastTouch, NOW - 500 * DAY);
     assert.equal(filled.find((r) => r.dir === 'packages/search')?.myLastTouch, undefined);
   });
+
+  it('groups the changes since by area with their authors, lists new files still there, and the biggest movers', () => {
+    const changes = computeDrift({
+      commits: [
+        commit(1, 'ana@example.com', [['src/api/routes.ts', 'M'], ['src/api/tmp.ts', 'D']]),
+        commit(2, 'bo@example.com', [['src/api/routes.ts', 'M'], ['README.md', 'M']]),
+        commit(3, 'ana@example.com', [['src/api/routes.ts', 'A'], ['src/api/tmp.ts', 'A'], ['docs/guide.md', 'A']]),
+        commit(9, ME, [['src/ui/x.ts', 'M']]),
+      ],
+      myEmails: [ME],
+      now: NOW,
+      today: '2026-03-09',
+    });
+    assert.deepEqual(changes.changesByArea.map((a) => [a.area, a.commits.length, a.authors.map((x) => `${x.name}:${x.commits}`).join(' ')]), [
+      ['src/api', 3, 'ana:2 bo:1'],
+      ['.', 1, 'bo:1'],
+      ['docs', 1, 'ana:1'],
+    ]);
+    assert.deepEqual(changes.newFiles.map((f) => f.file), ['docs/guide.md', 'src/api/routes.ts'], 'tmp.ts came and went');
+    assert.deepEqual(changes.biggestMovers[0], { file: 'src/api/routes.ts', commits: 3 });
+  });
 });
