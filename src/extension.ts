@@ -26,6 +26,7 @@ import { askAtEndOfFocus, registerFocusCommands } from './vscode/tasks/focusComm
 import { DraftPullOffer } from './vscode/tasks/draftPull';
 import { FocusTimer } from './vscode/tasks/focusTimer';
 import { registerPickUpBug } from './vscode/tasks/pickUpBug';
+import { registerWhatChanged } from './vscode/drift/whatChanged';
 import { FixedGitHubSignIn, VsCodeGitHubSignIn } from './vscode/github/githubSignIn';
 import { githubViewMessage } from './vscode/github/githubStatusText';
 import { GitHubTaskSource } from './vscode/github/githubTaskSource';
@@ -170,6 +171,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   own(focus.onDidChange(render));
   own(registerTasksView(tasks, github, () => clock.now()));
   own(vscode.commands.registerCommand(CommandIds.signInToGitHub, () => github.signInInteractively()));
+  own(registerWhatChanged({ resolver, history, git, calendar, now: () => clock.now(), authorEmails: () => config.authorEmails, log }));
   own(registerTaskCommands(tasks, taskPreferences));
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
   own(

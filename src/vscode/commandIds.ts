@@ -15,6 +15,7 @@ export const CommandIds = {
   stopFocus: 'handsOn.stopFocus',
   signInToGitHub: 'handsOn.signInToGitHub',
   pickUpBug: 'handsOn.pickUpBug',
+  whatChanged: 'handsOn.whatChanged',
 } as const;
 
 export type CommandId = (typeof CommandIds)[keyof typeof CommandIds];

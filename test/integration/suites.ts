@@ -8,3 +8,4 @@ import './faults.test';
 import './tasks.test';
 import './focus.test';
 import './github.test';
+import './whatChanged.test';

@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { lastTouches, readDriftHistory } from '../../adapters/driftHistory';
+import type { GitHistory } from '../../adapters/gitHistory';
+import type { GitGateway } from '../../adapters/gitProcess';
+import { readRemotes } from '../../adapters/gitRemotes';
+import { computeDrift, withLastTouches } from '../../core/drift';
+import { parseGitHubRemotes } from '../../core/githubRemote';
+import type { LocalCalendar } from '../../core/ports';
+import { CommandIds } from '../commandIds';
+import type { OutputLog } from '../outputLog';
+import type { RepoResolver } from '../repoResolver';
+import { renderWhatChanged } from './whatChangedPage';
+import type { RepositoryChanges } from './whatChangedPage';
+
+export const WHAT_CHANGED_SCHEME = 'hands-on-what-changed';
+export const WHAT_CHANGED_URI = vscode.Uri.from({ scheme: WHAT_CHANGED_SCHEME, path: '/What Changed Since I Last Coded.md' });
+
+export interface WhatChangedDeps {
+  readonly resolver: RepoResolver;
+  readonly history: GitHistory;
+  readonly git: GitGateway;
+  readonly calendar: LocalCalendar;
+  readonly now: () => number;
+  readonly authorEmails: () => readonly string[];
+  readonly log: OutputLog;
+}
+
+/**
+ * The "What Changed Since I Last Coded" command and its read-only page: per repository, the commits since the
+ * user's own last commit, by area and author, new modules and files, dependency changes, the biggest movers and
+ * where the team has been busy. Git runs only in trusted folders (the resolver returns no root otherwise).
+ */
+export function registerWhatChanged(deps: WhatChangedDeps): vscode.Disposable {
+  let page = '';
+  const changed = new vscode.EventEmitter<vscode.Uri>();
+  const provider: vscode.TextDocumentContentProvider = { onDidChange: changed.event, provideTextDocumentContent: () => page };
+  return vscode.Disposable.from(
+    changed,
+    vscode.workspace.registerTextDocumentContentProvider(WHAT_CHANGED_SCHEME, provider),
+    vscode.commands.registerCommand(CommandIds.whatChanged, async () => {
+      const repositories = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading what changed since you last coded…') },
+        () => collect(deps),
+      );
+      page = renderWhatChanged(repositories, deps.now());
+      changed.fire(WHAT_CHANGED_URI);
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', WHAT_CHANGED_URI);
+      } catch {
+        await vscode.window.showTextDocument(WHAT_CHANGED_URI, { preview: true });
+      }
+    }),
+  );
+}
+
+async function collect(deps: WhatChangedDeps): Promise<RepositoryChanges[]> {
+  const now = deps.now();
+  const repositories: RepositoryChanges[] = [];
+  for (const root of await deps.resolver.resolveRoots()) {
+    try {
+      const own = await deps.history.userEmail(root);
+      const myEmails = [...(own ? [own] : []), ...deps.authorEmails()];
+      const history = await readDriftHistory(deps.git, root, { myEmails, now });
+      const report = computeDrift({ ...history, myEmails, now, today: deps.calendar.dayOf(now) });
+      const touched = await lastTouches(deps.git, root, report.driftMap.map((row) => row.dir), { myEmails });
+      const [github] = parseGitHubRemotes(await readRemotes(deps.git, root).catch(() => ''), 'https://github.com');
+      repositories.push({
+        root,
+        report: withLastTouches(report, touched),
+        truncated: history.truncated,
+        ...(github && { webUrl: `https://github.com/${github.owner}/${github.name}` }),
+      });
+    } catch (error) {
+      deps.log.error(vscode.l10n.t('Could not read what changed in {0}', root), error);
+    }
+  }
+  return repositories;
+}
