@@ -26,6 +26,8 @@ const shared = {
 
 const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  // Loaded on first use of "What Changed Since I Last Coded", so start-up never parses it (src/extension.ts).
+  { ...shared, entryPoints: ['src/vscode/drift/whatChanged.ts'], outfile: 'dist/whatChanged.js' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The integration suite runs inside the extension host, which loads plain CommonJS.
   { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha', '@octokit/fixtures'], minify: false, sourcemap: true },

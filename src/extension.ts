@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { GitHistory } from './adapters/gitHistory';
@@ -26,7 +27,7 @@ import { askAtEndOfFocus, registerFocusCommands } from './vscode/tasks/focusComm
 import { DraftPullOffer } from './vscode/tasks/draftPull';
 import { FocusTimer } from './vscode/tasks/focusTimer';
 import { registerPickUpBug } from './vscode/tasks/pickUpBug';
-import { registerWhatChanged } from './vscode/drift/whatChanged';
+import type { WhatChangedPage } from './vscode/drift/whatChanged';
 import { FixedGitHubSignIn, VsCodeGitHubSignIn } from './vscode/github/githubSignIn';
 import { githubViewMessage } from './vscode/github/githubStatusText';
 import { GitHubTaskSource } from './vscode/github/githubTaskSource';
@@ -171,7 +172,15 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   own(focus.onDidChange(render));
   own(registerTasksView(tasks, github, () => clock.now()));
   own(vscode.commands.registerCommand(CommandIds.signInToGitHub, () => github.signInInteractively()));
-  own(registerWhatChanged({ resolver, history, git, calendar, now: () => clock.now(), authorEmails: () => config.authorEmails, log }));
+  let whatChanged: WhatChangedPage | undefined;
+  own(
+    vscode.commands.registerCommand(CommandIds.whatChanged, async () => {
+      // Its own bundle, loaded on first use: start-up never parses code that most sessions do not run.
+      const { createWhatChanged } = require(path.join(__dirname, 'whatChanged.js')) as typeof import('./vscode/drift/whatChanged');
+      whatChanged ??= own(createWhatChanged({ resolver, history, git, calendar, now: () => clock.now(), authorEmails: () => config.authorEmails, log }));
+      await whatChanged.show();
+    }),
+  );
   own(registerTaskCommands(tasks, taskPreferences));
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
   own(

@@ -6,7 +6,6 @@ import { readRemotes } from '../../adapters/gitRemotes';
 import { computeDrift, withLastTouches } from '../../core/drift';
 import { parseGitHubRemotes } from '../../core/githubRemote';
 import type { LocalCalendar } from '../../core/ports';
-import { CommandIds } from '../commandIds';
 import type { OutputLog } from '../outputLog';
 import type { RepoResolver } from '../repoResolver';
 import { renderWhatChanged } from './whatChangedPage';
@@ -25,19 +24,24 @@ export interface WhatChangedDeps {
   readonly log: OutputLog;
 }
 
+export interface WhatChangedPage extends vscode.Disposable {
+  /** Reads every repository again and opens the page. */
+  show(): Promise<void>;
+}
+
 /**
- * The "What Changed Since I Last Coded" command and its read-only page: per repository, the commits since the
- * user's own last commit, by area and author, new modules and files, dependency changes, the biggest movers and
- * where the team has been busy. Git runs only in trusted folders (the resolver returns no root otherwise).
+ * "What Changed Since I Last Coded" and its read-only page: per repository, the commits since the user's own
+ * last commit, by area and author, new modules and files, dependency changes, the biggest movers and where the
+ * team has been busy. Git runs only in trusted folders (the resolver returns no root otherwise).
+ * This module is its own bundle (dist/whatChanged.js), loaded when the command first runs.
  */
-export function registerWhatChanged(deps: WhatChangedDeps): vscode.Disposable {
+export function createWhatChanged(deps: WhatChangedDeps): WhatChangedPage {
   let page = '';
   const changed = new vscode.EventEmitter<vscode.Uri>();
   const provider: vscode.TextDocumentContentProvider = { onDidChange: changed.event, provideTextDocumentContent: () => page };
-  return vscode.Disposable.from(
-    changed,
-    vscode.workspace.registerTextDocumentContentProvider(WHAT_CHANGED_SCHEME, provider),
-    vscode.commands.registerCommand(CommandIds.whatChanged, async () => {
+  const registration = vscode.workspace.registerTextDocumentContentProvider(WHAT_CHANGED_SCHEME, provider);
+  return {
+    show: async () => {
       const repositories = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading what changed since you last coded…') },
         () => collect(deps),
@@ -49,8 +53,12 @@ export function registerWhatChanged(deps: WhatChangedDeps): vscode.Disposable {
       } catch {
         await vscode.window.showTextDocument(WHAT_CHANGED_URI, { preview: true });
       }
-    }),
-  );
+    },
+    dispose: () => {
+      registration.dispose();
+      changed.dispose();
+    },
+  };
 }
 
 async function collect(deps: WhatChangedDeps): Promise<RepositoryChanges[]> {

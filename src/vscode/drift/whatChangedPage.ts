@@ -38,7 +38,9 @@ function section({ root, report, webUrl, truncated }: RepositoryChanges, now: nu
   lines.push(
     report.myLastCommitAt === undefined
       ? t('You have no commit in the history read. Recent work: {0} commits by {1} people.', report.commitsSince, people)
-      : t('You last committed here {0}. Since then: {1} commits by {2} people.', timeAgo(now - report.myLastCommitAt), report.commitsSince, people),
+      : report.commitsSince === 0
+        ? t('You last committed here {0}. Nothing has changed since.', timeAgo(now - report.myLastCommitAt))
+        : t('You last committed here {0}. Since then: {1} commits by {2} people.', timeAgo(now - report.myLastCommitAt), report.commitsSince, people),
   );
   if (truncated) lines.push('', t('(The history was cut at its limit: there may be more.)'));
   if (report.commitsSince === 0) return lines;
