@@ -7,6 +7,7 @@ import { JsonlActivityStore } from '../../../src/adapters/jsonlActivityStore';
 import { dayTotals } from '../../../src/core/dayTotals';
 import type { ActivityInterval, LocalDay, StreakSettings } from '../../../src/core/model';
 import { buildSnapshot, buildSnapshotFromTotals, combinedDayTotals } from '../../../src/core/stats';
+import { seededRandom } from '../helpers/seededRandom';
 
 const MIN = 60_000;
 const settings: StreakSettings = { rule: { kind: 'weekdays' }, freezesPerMonth: 2, dailyGoalMinutes: 20 };
@@ -17,17 +18,6 @@ function at(id: string, day: LocalDay, fromMin: number, minutes: number, repo = 
   return { id, start, end: start + minutes * MIN, day, utcOffsetMinutes: 0, repo, language };
 }
 
-/** A deterministic PRNG (mulberry32), so a failing random case can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every file under `dir` with a hash of its bytes, for "nothing raw was touched". */
 async function snapshotTree(dir: string): Promise<Map<string, string>> {
@@ -252,7 +242,7 @@ describe('MonthSummaryCache (JsonlActivityStore.loadHistory)', () => {
   });
 
   it('gives exactly the raw figures for a random year of three overlapping windows, cold, warm and after changes', async () => {
-    const rand = random(20260517);
+    const rand = seededRandom(20260517);
     const windows = ['w-a', 'w-b', 'w-c'];
     const stores = windows.map((windowId) => new JsonlActivityStore({ dir, fileName: windowId }));
     const repos = ['/work/api', '/work/web', '/work/infra'];

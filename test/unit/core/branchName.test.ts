@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { branchNameFor, DEFAULT_BRANCH_TEMPLATE, isValidBranchName, sanitizeBranchName, slugify } from '../../../src/core/branchName';
+import { seededRandom } from '../helpers/seededRandom';
 
 /** Real git is the judge: our rules are a re-implementation, and a wrong one fails only at checkout time. */
 class RefFormatJudge {
@@ -23,16 +24,6 @@ class RefFormatJudge {
   }
 }
 
-/** A small deterministic generator (mulberry32), so a failing title can be reproduced from the seed. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Pieces of real-world hostile titles. */
 const PIECES = [
@@ -134,7 +125,7 @@ describe('branchName: branch names from issues', () => {
     });
 
     it('every generated name is accepted by git (300 hostile titles × templates)', () => {
-      const next = random(20240314);
+      const next = seededRandom(20240314);
       const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
       const checked = new Set<string>();
       for (let i = 0; i < 300; i++) {
