@@ -35,6 +35,7 @@ export { accountKey, GitHubCache } from './etagCache';
 export type { GitHubCacheSnapshot } from './etagCache';
 export { normalizeGitHubBaseUrl, GitHubUrlError, webUrlFor } from './baseUrl';
 export type { RepoRef } from './shapes';
+export { parseRepoKey } from './shapes';
 
 export interface FetchGitHubOptions {
   readonly client: GitHubClient;

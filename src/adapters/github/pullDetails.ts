@@ -14,7 +14,7 @@
 import type { FetchContext } from './context';
 import { sameLogin } from './context';
 import { conditionalGet } from './etagCache';
-import { hasNextPage } from './shapes';
+import { hasNextPage, parseRepoKey } from './shapes';
 
 export interface PullDetails {
   readonly additions: number;
@@ -54,7 +54,7 @@ export async function pullDetails(ctx: FetchContext, repo: string, number: numbe
   const cached = ctx.cache.get(key)?.value as { updatedAt: number; details: PullDetails } | undefined;
   if (cached && cached.updatedAt === updatedAt) return cached.details;
 
-  const [owner, name] = repo.split('/') as [string, string];
+  const { owner, name } = parseRepoKey(repo);
   const pull = await conditionalGet(ctx.client, ctx.cache, 'GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner, repo: name, pull_number: number }, (data) => {
     const p = obj(data);
     return {

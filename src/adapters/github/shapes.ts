@@ -11,6 +11,12 @@ export interface RepoRef {
 
 export const repoKey = (repo: RepoRef): string => `${repo.owner}/${repo.name}`;
 
+/** `owner/name` (a task's `repo`) back to its parts: the inverse of repoKey. */
+export function parseRepoKey(key: string): RepoRef {
+  const [owner = '', name = ''] = key.split('/');
+  return { owner, name };
+}
+
 export interface SlimPull {
   readonly number: number;
   readonly title: string;

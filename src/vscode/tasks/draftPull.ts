@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { parseRepoKey } from '../../adapters/github';
 import { createDraftPull, createPull } from '../../adapters/github/pickUp';
 import { WorkingCopy } from '../../adapters/workingCopy';
 import type { FocusSession } from '../../core/focus';
@@ -32,15 +33,15 @@ export class DraftPullOffer {
     const account = this.github.currentClient();
     const branch = session.branch;
     if (!account || !branch || session.number === undefined) return false;
-    const [owner = '', name = ''] = session.repo.split('/');
+    const repo = parseRepoKey(session.repo);
     const input = { head: branch.name, base: branch.base, title: session.title, body: `Fixes #${session.number}` };
     try {
-      let result = await createDraftPull(account.client, { owner, name }, input);
+      let result = await createDraftPull(account.client, repo, input);
       if (result.kind === 'draftNotSupported') {
         const ready = vscode.l10n.t('Open a Ready PR');
         const choice = await vscode.window.showInformationMessage(vscode.l10n.t('{0} does not allow draft pull requests.', session.repo), ready);
         if (choice !== ready) return false;
-        result = await createPull(account.client, { owner, name }, input, { draft: false });
+        result = await createPull(account.client, repo, input, { draft: false });
       }
       if (result.kind === 'draftNotSupported') return false;
       this.log.info(vscode.l10n.t('Pull request #{0} for {1}: {2}', result.number, branch.name, result.url));

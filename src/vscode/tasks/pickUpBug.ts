@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { assignIssue, defaultBranch, readIssue } from '../../adapters/github/pickUp';
 import type { IssueSnapshot } from '../../adapters/github/pickUp';
 import type { GitHubClient, RepoRef } from '../../adapters/github';
-import { GitHubError } from '../../adapters/github';
+import { GitHubError, parseRepoKey } from '../../adapters/github';
 import { WorkingCopy, WorkingCopyError } from '../../adapters/workingCopy';
 import { branchNameFor } from '../../core/branchName';
 import type { FocusBranch } from '../../core/focus';
@@ -97,7 +97,7 @@ async function pickUp(deps: PickUpBugDeps, task: Task, number: number): Promise<
     void vscode.window.showWarningMessage(vscode.l10n.t('No folder in this workspace is a clone of {0}. Open one to pick up its bugs.', task.repo));
     return;
   }
-  const repo = repoRefOf(task.repo);
+  const repo = parseRepoKey(task.repo);
   const copy = new WorkingCopy(clone.root);
   try {
     const issue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking #{0} on GitHub…', number) }, () => readIssue(account.client, repo, number));
@@ -202,11 +202,6 @@ async function openIssueAndFiles(copy: WorkingCopy, issue: IssueSnapshot, log: O
   } catch (error) {
     log.error(vscode.l10n.t('Could not open the files #{0} mentions', issue.number), error);
   }
-}
-
-function repoRefOf(repo: string): RepoRef {
-  const [owner = '', name = ''] = repo.split('/');
-  return { owner, name };
 }
 
 function describePickUpError(error: unknown, repo: string): string {
