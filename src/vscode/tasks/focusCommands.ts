@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { GitGateway } from '../../adapters/gitProcess';
+import { WorkingCopy } from '../../adapters/workingCopy';
 import type { FocusSession } from '../../core/focus';
 import type { Task } from '../../core/tasks';
 import { CommandIds } from '../commandIds';
@@ -151,11 +151,8 @@ async function stashProgress(session: FocusSession, log: OutputLog): Promise<voi
     return;
   }
   try {
-    const git = new GitGateway();
-    // Ask git whether there is anything first, rather than reading the wording of its reply.
-    const status = await git.run(['status', '--porcelain', '--untracked-files=normal'], { cwd: repo });
-    const dirty = status.exitCode === 0 && status.stdout.trim() !== '';
-    const stashed = dirty && (await git.run(['stash', 'push', '--include-untracked', '-m', `Hands-On: ${note}`], { cwd: repo })).exitCode === 0;
+    // The same stash as Pick Up a Bug's: untracked files included, and checked to have happened.
+    const { stashed } = await new WorkingCopy(repo).stash(`Hands-On: ${note}`);
     const message = stashed
       ? vscode.l10n.t('Stashed your changes as "Hands-On: {0}". Run "git stash list" to find them.', note)
       : vscode.l10n.t('Nothing to stash in {0}; your note is in the Hands-On output.', path.basename(repo));
