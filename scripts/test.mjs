@@ -114,19 +114,36 @@ async function inHostStage(name, suite, workspace, { server = {}, drive } = {}) 
 }
 
 /**
- * What a person does during the Pick Up a Bug tests (test/integration/github.test.ts), which the extension API
- * cannot do: click "Open Draft PR" on the end-of-timer notification of that bug. Other notifications are left alone.
+ * What a person does during the in-host tests, which the extension API cannot do:
+ * - Pick Up a Bug (test/integration/github.test.ts): click "Open Draft PR" on the end-of-timer notification of that bug;
+ * - nudges (test/integration/nudge.test.ts): screenshot the first nudge and click its action; snooze the second for a week.
+ * Other notifications are left alone.
  */
-async function answerPickUpPrompts(page) {
+async function answerPrompts(page) {
   const answers = [
     { where: '.notification-toast', text: /Time is up for "Crash on save"/, button: 'Open Draft PR' },
   ];
+  let nudgesAnswered = 0;
   while (!page.isClosed()) {
     for (const { where, text, button } of answers) {
       const box = page.locator(where).filter({ hasText: text }).first();
       if (await box.isVisible().catch(() => false)) {
         await box.locator('.monaco-button, a.monaco-text-button', { hasText: button }).first().click().catch(() => undefined);
       }
+    }
+    const nudge = page.locator('.notification-toast').filter({ hasText: /You last coded \d+ days ago/ }).first();
+    if (await nudge.isVisible().catch(() => false)) {
+      const buttons = nudge.locator('.monaco-button, a.monaco-text-button');
+      if (nudgesAnswered === 0) {
+        await page.waitForTimeout(800).catch(() => undefined); // the toast fades in
+        await page.screenshot({ path: path.join(root, 'test-results', 'screenshots', 'nudge.png') }).catch(() => undefined);
+        await buttons.first().click().catch(() => undefined);
+      } else {
+        await buttons.filter({ hasText: 'Snooze…' }).first().click().catch(() => undefined);
+        const week = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Snooze for 1 Week' }).first();
+        await week.click({ timeout: 5_000 }).catch(() => undefined);
+      }
+      await nudge.waitFor({ state: 'hidden', timeout: 5_000 }).then(() => nudgesAnswered++).catch(() => undefined);
     }
     await page.waitForTimeout(250).catch(() => undefined);
   }
@@ -137,7 +154,7 @@ async function integration() {
   const { createTestRepo } = await import('./host.mjs');
   const workspace = createTestRepo();
   try {
-    await inHostStage('integration', 'integration', workspace, { drive: answerPickUpPrompts });
+    await inHostStage('integration', 'integration', workspace, { drive: answerPrompts });
   } finally {
     fs.rmSync(workspace, { recursive: true, force: true });
   }

@@ -2,6 +2,7 @@ import { randomUUID } from 'crypto';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
+import { DailyClaim } from './adapters/dailyClaim';
 import { GitHistory } from './adapters/gitHistory';
 import { GitGateway } from './adapters/gitProcess';
 import { JsonlActivityStore } from './adapters/jsonlActivityStore';
@@ -10,6 +11,7 @@ import { WindowSlot } from './adapters/windowSlot';
 import type { StatsSnapshot } from './core/model';
 import type { Task } from './core/tasks';
 import { CommandIds } from './vscode/commandIds';
+import { parseQuietHours } from './core/nudgePolicy';
 import { parseStreakRule } from './core/streakRule';
 import { ActivityListener } from './vscode/activityListener';
 import { ActivityRecorder } from './vscode/activityRecorder';
@@ -28,6 +30,7 @@ import { DraftPullOffer } from './vscode/tasks/draftPull';
 import { FocusTimer } from './vscode/tasks/focusTimer';
 import { registerPickUpBug } from './vscode/tasks/pickUpBug';
 import type { WhatChangedPage } from './vscode/drift/whatChanged';
+import { Nudges, type NudgeCheck } from './vscode/drift/nudges';
 import { FixedGitHubSignIn, VsCodeGitHubSignIn } from './vscode/github/githubSignIn';
 import { githubViewMessage } from './vscode/github/githubStatusText';
 import { GitHubTaskSource } from './vscode/github/githubTaskSource';
@@ -61,6 +64,8 @@ export interface HandsOnApi {
     readonly githubMessage: () => string | undefined;
     /** Times a refused token made Hands-On ask for a new sign-in (test sign-in only). */
     readonly githubRenewRequests: () => number;
+    /** Runs the nudge check now instead of on its 5-minute tick. */
+    readonly checkNudge: () => Promise<NudgeCheck>;
   };
 }
 
@@ -123,10 +128,13 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     await toggles.setPaused(paused);
     render();
   };
-  const warnOnBadRule = (): void => {
+  const warnOnBadSettings = (): void => {
     const parsed = parseStreakRule(config.streakRule);
     if (!parsed.valid) {
       void notifier.warn('badStreakRule', vscode.l10n.t('The setting handsOn.streak.rule is "{0}", which is not daily, weekdays or perWeek:N (N from 1 to 7). Using weekdays.', config.streakRule));
+    }
+    if (!parseQuietHours(config.nudges.quietHours)) {
+      void notifier.warn('badQuietHours', vscode.l10n.t('The setting handsOn.nudges.quietHours is "{0}", which is not two times like 18:00-09:00. Using 18:00-09:00.', config.nudges.quietHours));
     }
   };
 
@@ -137,9 +145,15 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
   if (toggles.paused || !config.trackingEnabled) {
     void setPaused(true);
   }
-  warnOnBadRule();
+  warnOnBadSettings();
 
-  own(new ActivityListener((uri, languageId) => recorder.record(resolver.repoFor(uri), languageId)));
+  let lastEditorEventAt: number | undefined;
+  own(
+    new ActivityListener((uri, languageId) => {
+      lastEditorEventAt = clock.now();
+      recorder.record(resolver.repoFor(uri), languageId);
+    }),
+  );
   const taskPreferences = new TaskPreferences(context.globalState, () => clock.now());
   const vsCodeSignIn = new VsCodeGitHubSignIn(log);
   const github = own(
@@ -182,6 +196,23 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
     }),
   );
   own(registerTaskCommands(tasks, taskPreferences));
+  const nudges = own(
+    new Nudges({
+      state: context.globalState,
+      notifier,
+      claim: new DailyClaim(path.join(storagePath, 'nudges'), 'shown'),
+      calendar,
+      now: () => clock.now(),
+      config: () => config,
+      log,
+      handsOnDays: () => (stats.isHistoryRead ? stats.handsOnDays() : undefined),
+      lastHandsOnDay: () => stats.snapshot?.streak.lastHandsOnDay,
+      rankedTasks: () => tasks.tasks,
+      focusTimerRunning: () => focus.view() !== undefined,
+      lastEditorEventAt: () => lastEditorEventAt,
+    }),
+  );
+  own(nudges.start());
   own(registerFocusCommands({ service: tasks, timer: focus, log }));
   own(
     registerPickUpBug({
@@ -215,7 +246,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       if (previous.trackingEnabled !== config.trackingEnabled) {
         void setPaused(!config.trackingEnabled);
       }
-      warnOnBadRule();
+      warnOnBadSettings();
       if (JSON.stringify(previous.github) !== JSON.stringify(config.github)) {
         void github.refresh(true);
       }
@@ -269,6 +300,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
             githubState: () => github.state.kind,
             githubMessage: () => githubViewMessage(github.state, clock.now()),
             githubRenewRequests: () => testSignIn.renewRequests,
+            checkNudge: () => nudges.check(),
           }
         : undefined,
   };

@@ -21,6 +21,13 @@ export interface HandsOnConfig {
   readonly defaultBudgetMinutes: number;
   /** Pick Up a Bug's branch name, with ${number}, ${slug} and ${repo}. */
   readonly branchTemplate: string;
+  readonly nudges: {
+    readonly enabled: boolean;
+    /** Working days (as the streak rule counts them) without a hands-on day before a nudge. 1–30. */
+    readonly afterWorkingDays: number;
+    /** `HH:MM-HH:MM`, parsed by core/nudgePolicy; the days the streak rule does not ask for are quiet too. */
+    readonly quietHours: string;
+  };
   readonly github: {
     readonly enabled: boolean;
     readonly bugLabels: readonly string[];
@@ -55,6 +62,11 @@ export function readConfig(): HandsOnConfig {
       : [],
     defaultBudgetMinutes: clamp(Math.round(finiteOr(section.get('defaultBudgetMinutes'), 30)), 5, 240),
     branchTemplate: typeof template === 'string' && template.trim() !== '' ? template.trim() : DEFAULT_BRANCH_TEMPLATE,
+    nudges: {
+      enabled: section.get<boolean>('nudges.enabled', true) !== false,
+      afterWorkingDays: clamp(Math.round(finiteOr(section.get('nudges.afterWorkingDays'), 3)), 1, 30),
+      quietHours: String(section.get('nudges.quietHours', '18:00-09:00')),
+    },
     github: {
       enabled: section.get<boolean>('github.enabled', true) !== false,
       // An emptied list would silently hide every bug; the defaults are the better reading of that.

@@ -19,8 +19,13 @@ export class Notifier {
     return this.show('info', key, message, actions, false);
   }
 
+  /** True once the user chose "Don't Show Again" for `key`, in any window. */
+  isSuppressed(key: string): boolean {
+    return this.state.get<boolean>(suppressionKey(key)) === true;
+  }
+
   private async show(severity: 'info' | 'warning', key: string, message: string, actions: string[], oncePerSession: boolean): Promise<string | undefined> {
-    if ((oncePerSession && this.shownThisSession.has(key)) || this.state.get<boolean>(suppressionKey(key))) {
+    if ((oncePerSession && this.shownThisSession.has(key)) || this.isSuppressed(key)) {
       return undefined;
     }
     this.shownThisSession.add(key);

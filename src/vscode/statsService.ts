@@ -3,6 +3,7 @@ import { addDays } from '../core/localDays';
 import type { ActivityInterval, DayTotal, LocalDay, StatsSnapshot } from '../core/model';
 import type { ActivityHistoryReader, ActivityStore, Clock, CommitHistory, LocalCalendar } from '../core/ports';
 import { buildSnapshotFromTotals, combinedDayTotals } from '../core/stats';
+import { handsOnDays } from '../core/streak';
 import { parseStreakRule } from '../core/streakRule';
 import type { HandsOnConfig } from './config';
 import { Disposable } from './lifecycle';
@@ -45,6 +46,8 @@ export class StatsService extends Disposable {
   private readonly intervals = new Map<string, ActivityInterval>();
   private totals: Map<LocalDay, DayTotal> | undefined;
   private commitDays = new Set<LocalDay>();
+  /** True once the logs and the commit history have both been read: until then, "no hands-on day" means "not known yet". */
+  private historyRead = false;
   private current: StatsSnapshot | undefined;
 
   constructor(private readonly options: StatsServiceOptions) {
@@ -61,6 +64,15 @@ export class StatsService extends Disposable {
   dayTotals(): ReadonlyMap<LocalDay, DayTotal> {
     this.totals ??= combinedDayTotals(this.pastTotals, this.intervals.values());
     return this.totals;
+  }
+
+  /** Days that were hands-on: the goal reached or a commit authored. */
+  handsOnDays(): ReadonlySet<LocalDay> {
+    return handsOnDays(this.dayTotals(), this.commitDays, this.options.config().dailyGoalMinutes);
+  }
+
+  get isHistoryRead(): boolean {
+    return this.historyRead;
   }
 
   /** Every interval ever stored, from every window, plus this window's unflushed ones: for the data export. */
@@ -133,6 +145,7 @@ export class StatsService extends Disposable {
       }
     }
     this.commitDays = days;
+    this.historyRead = true;
     this.recompute();
   }
 

@@ -9,3 +9,4 @@ import './tasks.test';
 import './focus.test';
 import './github.test';
 import './whatChanged.test';
+import './nudge.test';
