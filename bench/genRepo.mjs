@@ -7,6 +7,11 @@
 // them, TODO/FIXME comments in ~6% of files, skipped tests in ~3% of test files, a README per package.
 // 100,000 linear commits over ~3 years; each touches 1–6 files chosen with a skewed (hot-file) popularity;
 // ~15% have a fix subject ("fix: …", "Fix …", "hotfix …", "Revert …"). New files keep appearing over time.
+//
+// With `team: { myLastCommitBack: N }` (the drift bench), the same history is written by a team instead of one
+// `Dev`: 12 teammates and `Me <me@example.com>`, whose last commit is exactly HEAD~N. Authors come from their own
+// seeded generator, so the files, subjects and dates are those of the one-author repository, which keeps its cache
+// (a separate folder, `-team<N>`, holds the team's).
 import { spawn, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -18,8 +23,11 @@ const DAY_S = 86_400;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Returns the path of a checked-out repository with `commits` commits, generating it when the cache is stale. */
-export async function ensureBenchRepo({ commits = 100_000, cacheDir = path.join(root, 'bench', '.cache'), log = () => {} } = {}) {
-  const repo = path.join(cacheDir, `repo-v${GENERATOR_VERSION}-${commits}`);
+export async function ensureBenchRepo({ commits = 100_000, team, cacheDir = path.join(root, 'bench', '.cache'), log = () => {} } = {}) {
+  if (team && !(Number.isInteger(team.myLastCommitBack) && team.myLastCommitBack > 0 && team.myLastCommitBack < commits)) {
+    throw new Error(`team.myLastCommitBack must be an integer in 1..${commits - 1}`);
+  }
+  const repo = path.join(cacheDir, `repo-v${GENERATOR_VERSION}-${commits}${team ? `-team${team.myLastCommitBack}` : ''}`);
   const metaFile = path.join(repo, '.git', 'hands-on-bench.json');
   const meta = fs.existsSync(metaFile) ? JSON.parse(fs.readFileSync(metaFile, 'utf8')) : undefined;
   if (meta && Date.now() / 1000 - meta.lastCommit < MAX_AGE_DAYS * DAY_S) return { repo, ...meta, reused: true };
@@ -30,10 +38,10 @@ export async function ensureBenchRepo({ commits = 100_000, cacheDir = path.join(
   const git = (args, opts = {}) => execFileSync('git', args, { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'], env: gitEnv(), ...opts });
   git(['init', '-q', '-b', 'main']);
   const end = Math.floor(Date.now() / 1000) - 3600;
-  const stats = await importHistory(repo, commits, end);
+  const stats = await importHistory(repo, commits, end, team);
   // A working tree, as a developer has: git grep (TODOs, skipped tests) and ls-files read it.
   git(['checkout', '-q', '-f', 'main']);
-  const info = { generatorVersion: GENERATOR_VERSION, commits, lastCommit: end, generatedInMs: Date.now() - started, ...stats };
+  const info = { generatorVersion: GENERATOR_VERSION, commits, ...(team && { team }), lastCommit: end, generatedInMs: Date.now() - started, ...stats };
   fs.writeFileSync(metaFile, JSON.stringify(info, null, 2));
   log(`generated in ${info.generatedInMs} ms`);
   return { repo, ...info, reused: false };
@@ -90,11 +98,31 @@ function render(file, state) {
   return `${lines.join('\n')}\n`;
 }
 
+/** The drift bench's user. */
+export const BENCH_ME = { name: 'Me', email: 'me@example.com' };
+const TEAMMATES = Array.from({ length: 12 }, (_, i) => ({ name: `Dev ${i + 1}`, email: `dev${i + 1}@example.com` }));
+
+/**
+ * Who wrote commit n: `Dev` alone by default; with a team, a teammate or (up to HEAD~myLastCommitBack) me, one in
+ * 13, and me for HEAD~myLastCommitBack itself. Its own generator: the history's other random draws do not move.
+ */
+function authorOf(commitCount, team) {
+  if (!team) return () => ({ name: 'Dev', email: 'dev@example.com' });
+  const random = rng(7);
+  const myLast = commitCount - 1 - team.myLastCommitBack;
+  return (n) => {
+    const i = Math.floor(random() * (TEAMMATES.length + 1));
+    if (n === myLast || (n < myLast && i === TEAMMATES.length)) return BENCH_ME;
+    return TEAMMATES[i % TEAMMATES.length];
+  };
+}
+
 const FIX_SUBJECTS = ['fix: null check in %s', 'Fix crash when %s is empty', 'hotfix %s timeout', 'Revert "change %s"', 'fix(%s): off-by-one'];
 const OTHER_SUBJECTS = ['feat: add %s option', 'refactor %s', 'docs: explain %s', 'chore: tidy %s', 'perf: faster %s', 'test: cover %s', 'Update %s'];
 
-async function importHistory(repo, commitCount, end) {
+async function importHistory(repo, commitCount, end, team) {
   const random = rng(42);
+  const author = authorOf(commitCount, team);
   const all = buildTree(random);
   // Each file keeps its popularity for life (hot files stay hot, as in real code): ~ 1/rank^0.9 over a random order.
   const order = all.map((f) => [random(), f]).sort((a, b) => a[0] - b[0]);
@@ -166,7 +194,8 @@ async function importHistory(repo, commitCount, end) {
     const first = [...touched][0];
     const name = path.basename(first.path).replace(/\.[^.]+$/, '');
     const subject = n === 0 ? 'Initial import' : ((list) => list[Math.floor(random() * list.length)])(fix ? FIX_SUBJECTS : OTHER_SUBJECTS).replace('%s', name);
-    emit(`commit refs/heads/main\nauthor Dev <dev@example.com> ${t} +0000\ncommitter Dev <dev@example.com> ${t} +0000\n${data(subject)}`);
+    const who = author(n);
+    emit(`commit refs/heads/main\nauthor ${who.name} <${who.email}> ${t} +0000\ncommitter ${who.name} <${who.email}> ${t} +0000\n${data(subject)}`);
     for (const f of touched) {
       const body = state.get(f.path);
       if (n > 0) body[Math.floor(random() * body.length)] = n;
@@ -182,8 +211,9 @@ async function importHistory(repo, commitCount, end) {
   return { files: live.length, fixCommits: fixes };
 }
 
-// `node bench/genRepo.mjs [COMMITS]`: generate (or reuse) and print where.
+// `node bench/genRepo.mjs [COMMITS] [MY_LAST_COMMIT_BACK]`: generate (or reuse) and print where.
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = await ensureBenchRepo({ commits: Number(process.argv[2] ?? 100_000), log: (line) => console.error(line) });
+  const team = process.argv[3] ? { myLastCommitBack: Number(process.argv[3]) } : undefined;
+  const result = await ensureBenchRepo({ commits: Number(process.argv[2] ?? 100_000), team, log: (line) => console.error(line) });
   console.log(JSON.stringify(result, null, 2));
 }

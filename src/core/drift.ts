@@ -96,7 +96,13 @@ const DAY_MS = 86_400_000;
 
 export function computeDrift(inputs: DriftInputs): DriftReport {
   const mine = new Set(inputs.myEmails.map((e) => e.trim().toLowerCase()));
-  const isMine = (c: DriftCommit) => mine.has(c.authorEmail.trim().toLowerCase());
+  // Remembered per address: a few authors write thousands of commits.
+  const mineByEmail = new Map<string, boolean>();
+  const isMine = (c: DriftCommit) => {
+    let yes = mineByEmail.get(c.authorEmail);
+    if (yes === undefined) mineByEmail.set(c.authorEmail, (yes = mine.has(c.authorEmail.trim().toLowerCase())));
+    return yes;
+  };
   const lastMineIndex = inputs.commits.findIndex(isMine);
   const since = lastMineIndex < 0 ? inputs.commits : inputs.commits.slice(0, lastMineIndex);
 
@@ -126,13 +132,14 @@ function changesByArea(since: readonly DriftCommit[]): AreaChanges[] {
   type Row = { commits: AreaChanges['commits'][number][]; authors: Map<string, number> };
   const areas = new Map<string, Row>();
   for (const c of since) {
-    const touched = new Set(c.files.map((f) => areaOf(f.path) ?? '.'));
     const author = c.authorName || c.authorEmail;
-    for (const area of touched) {
-      const row: Row = areas.get(area) ?? { commits: [], authors: new Map() };
-      row.commits.push({ sha: c.sha, time: c.time, author });
+    // One entry per commit, shared by the areas it touched.
+    const entry = { sha: c.sha, time: c.time, author };
+    for (const area of areasOf(c, '.')) {
+      let row = areas.get(area);
+      if (!row) areas.set(area, (row = { commits: [], authors: new Map() }));
+      row.commits.push(entry);
       row.authors.set(author, (row.authors.get(author) ?? 0) + 1);
-      areas.set(area, row);
     }
   }
   return [...areas]
@@ -160,7 +167,16 @@ function newFiles(since: readonly DriftCommit[]): DriftReport['newFiles'] {
 function biggestMovers(since: readonly DriftCommit[], size: number): DriftReport['biggestMovers'] {
   const counts = new Map<string, number>();
   for (const c of since) for (const f of c.files) if (f.change !== 'D') counts.set(f.path, (counts.get(f.path) ?? 0) + 1);
-  return [...counts].map(([file, commits]) => ({ file, commits })).sort((a, b) => b.commits - a.commits || a.file.localeCompare(b.file)).slice(0, size);
+  if (size <= 0) return [];
+  // Sort only the files that can make the list (thousands of files, and ties compared by name are slow to sort):
+  // those with at least the size-th highest count.
+  const highest = [...counts.values()].sort((a, b) => b - a);
+  const least = highest[Math.min(size, highest.length) - 1] ?? 0;
+  return [...counts]
+    .filter(([, commits]) => commits >= least)
+    .map(([file, commits]) => ({ file, commits }))
+    .sort((a, b) => b.commits - a.commits || a.file.localeCompare(b.file))
+    .slice(0, size);
 }
 
 function newModules(since: readonly DriftCommit[], before: ReadonlySet<string> | undefined): string[] {
@@ -183,7 +199,7 @@ function dependencyChanges(since: readonly DriftCommit[]): DriftReport['dependen
   const rows: { file: string; sha: string; time: number }[] = [];
   for (const c of since) {
     for (const f of c.files) {
-      if (!MANIFESTS.has(f.path.split('/').at(-1)!) || seen.has(f.path)) continue;
+      if (!MANIFESTS.has(f.path.slice(f.path.lastIndexOf('/') + 1)) || seen.has(f.path)) continue;
       seen.add(f.path);
       rows.push({ file: f.path, sha: c.sha, time: c.time });
     }
@@ -193,9 +209,24 @@ function dependencyChanges(since: readonly DriftCommit[]): DriftReport['dependen
 
 /** Folders one level down (`src/billing`), or the top level for files directly under a top folder. */
 function areaOf(path: string): string | undefined {
-  const parts = path.split('/');
-  if (parts.length < 2) return undefined;
-  return parts.length > 2 ? `${parts[0]}/${parts[1]}` : parts[0]!;
+  const first = path.indexOf('/');
+  if (first < 0) return undefined;
+  const second = path.indexOf('/', first + 1);
+  return path.slice(0, second < 0 ? first : second);
+}
+
+/**
+ * The distinct areas a commit touched, in first-seen order; files outside any area count as `outside`, or not at all.
+ * Most commits touch a few files: a short array is cheaper than a Set for them.
+ */
+function areasOf(c: DriftCommit, outside?: string): Iterable<string> {
+  if (c.files.length > 8) return new Set(c.files.map((f) => areaOf(f.path) ?? outside).filter((a): a is string => a !== undefined));
+  const areas: string[] = [];
+  for (const f of c.files) {
+    const area = areaOf(f.path) ?? outside;
+    if (area !== undefined && !areas.includes(area)) areas.push(area);
+  }
+  return areas;
 }
 
 function driftMap(inputs: DriftInputs, isMine: (c: DriftCommit) => boolean): DriftMapRow[] {
@@ -203,10 +234,12 @@ function driftMap(inputs: DriftInputs, isMine: (c: DriftCommit) => boolean): Dri
   const team = new Map<string, number>();
   const myLast = new Map<string, number>();
   for (const c of inputs.commits) {
-    const areas = new Set(c.files.map((f) => areaOf(f.path)).filter((a): a is string => a !== undefined));
-    if (isMine(c)) {
+    const mine = isMine(c);
+    if (!mine && c.time < windowStart) continue;
+    const areas = areasOf(c);
+    if (mine) {
       for (const a of areas) if (!myLast.has(a)) myLast.set(a, c.time); // newest first: the first seen is the latest
-    } else if (c.time >= windowStart) {
+    } else {
       for (const a of areas) team.set(a, (team.get(a) ?? 0) + 1);
     }
   }

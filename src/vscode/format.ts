@@ -1,4 +1,8 @@
 import * as vscode from 'vscode';
+import { timeAgoText } from './markdownText';
+
+// Pure, so renderers that run without VS Code (the What Changed page) share it; re-exported for the others.
+export { escapeMarkdownCell } from './markdownText';
 
 /** Figures as people read them, localised; shared by the status bar and the stats page. */
 
@@ -18,26 +22,7 @@ export function streakLength(count: number, weeks: boolean): string {
 }
 
 export function timeAgo(ms: number): string {
-  const minutes = Math.max(0, Math.floor(ms / 60_000));
-  if (minutes < 1) {
-    return vscode.l10n.t('just now');
-  }
-  if (minutes < 60) {
-    return minutes === 1 ? vscode.l10n.t('1 minute ago') : vscode.l10n.t('{0} minutes ago', minutes);
-  }
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) {
-    return hours === 1 ? vscode.l10n.t('1 hour ago') : vscode.l10n.t('{0} hours ago', hours);
-  }
-  return vscode.l10n.t('{0} days ago', Math.floor(hours / 24));
-}
-
-/**
- * Text from outside (task titles from code and issues, repository paths) placed in a Markdown table
- * cell: escaped so it cannot add markup or break the table.
- */
-export function escapeMarkdownCell(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, ' ');
+  return timeAgoText(ms, vscode.l10n.t);
 }
 
 /** A moment as a clock shows it: `14:05` today, with the date on other days. */

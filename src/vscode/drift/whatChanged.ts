@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { lastTouches, readDriftHistory } from '../../adapters/driftHistory';
+import { readDriftReport } from '../../adapters/driftReport';
 import type { GitHistory } from '../../adapters/gitHistory';
 import type { GitGateway } from '../../adapters/gitProcess';
 import { readRemotes } from '../../adapters/gitRemotes';
-import { computeDrift, withLastTouches } from '../../core/drift';
 import { parseGitHubRemotes } from '../../core/githubRemote';
 import type { LocalCalendar } from '../../core/ports';
 import type { OutputLog } from '../outputLog';
@@ -46,7 +45,7 @@ export function createWhatChanged(deps: WhatChangedDeps): WhatChangedPage {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Reading what changed since you last coded…') },
         () => collect(deps),
       );
-      page = renderWhatChanged(repositories, deps.now());
+      page = renderWhatChanged(repositories, deps.now(), { t: vscode.l10n.t, fileUri: (file) => vscode.Uri.file(file).toString() });
       changed.fire(WHAT_CHANGED_URI);
       try {
         await vscode.commands.executeCommand('markdown.showPreview', WHAT_CHANGED_URI);
@@ -66,16 +65,14 @@ async function collect(deps: WhatChangedDeps): Promise<RepositoryChanges[]> {
   const repositories: RepositoryChanges[] = [];
   for (const root of await deps.resolver.resolveRoots()) {
     try {
-      const own = await deps.history.userEmail(root);
-      const myEmails = [...(own ? [own] : []), ...deps.authorEmails()];
-      const history = await readDriftHistory(deps.git, root, { myEmails, now });
-      const report = computeDrift({ ...history, myEmails, now, today: deps.calendar.dayOf(now) });
-      const touched = await lastTouches(deps.git, root, report.driftMap.map((row) => row.dir), { myEmails });
-      const [github] = parseGitHubRemotes(await readRemotes(deps.git, root).catch(() => ''), 'https://github.com');
+      // The remotes are only for links: read alongside the history rather than after it.
+      const remotes = readRemotes(deps.git, root).catch(() => '');
+      const { report, truncated } = await readDriftReport(deps.git, deps.history, root, { authorEmails: deps.authorEmails(), now, today: deps.calendar.dayOf(now) });
+      const [github] = parseGitHubRemotes(await remotes, 'https://github.com');
       repositories.push({
         root,
-        report: withLastTouches(report, touched),
-        truncated: history.truncated,
+        report,
+        truncated,
         ...(github && { webUrl: `https://github.com/${github.owner}/${github.name}` }),
       });
     } catch (error) {

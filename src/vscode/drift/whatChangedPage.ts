@@ -1,7 +1,7 @@
 import * as path from 'path';
-import * as vscode from 'vscode';
 import type { DriftReport } from '../../core/drift';
-import { escapeMarkdownCell, timeAgo } from '../format';
+import { escapeMarkdownCell, timeAgoText } from '../markdownText';
+import type { Translate } from '../markdownText';
 
 /** Rows per list: the page is read between meetings, not audited. */
 const LIST_ROWS = 10;
@@ -15,23 +15,31 @@ export interface RepositoryChanges {
   readonly truncated: boolean;
 }
 
+/** What the page needs from the editor, passed in so the renderer runs without it (unit tests, the bench). */
+export interface PageText {
+  /** `vscode.l10n.t`. */
+  readonly t: Translate;
+  /** The link that opens an absolute path: `vscode.Uri.file(p).toString()`. */
+  readonly fileUri: (absolutePath: string) => string;
+}
+
 /**
  * "What Changed Since I Last Coded" as Markdown, one section per repository. Paths, names and areas come from
  * other people's commits, so every one is escaped; links point at the file on disk or the commit on GitHub.
  */
-export function renderWhatChanged(repositories: readonly RepositoryChanges[], now: number): string {
-  const t = vscode.l10n.t;
+export function renderWhatChanged(repositories: readonly RepositoryChanges[], now: number, text: PageText): string {
+  const { t } = text;
   const lines = [`# ${t('What Changed Since I Last Coded')}`, ''];
   if (repositories.length === 0) {
     lines.push(t('No git repository in this workspace (or it is not trusted), so there is nothing to compare.'));
   }
-  for (const repo of repositories) lines.push(...section(repo, now), '');
+  for (const repo of repositories) lines.push(...section(repo, now, text), '');
   return lines.join('\n');
 }
 
-function section({ root, report, webUrl, truncated }: RepositoryChanges, now: number): string[] {
-  const t = vscode.l10n.t;
-  const file = (relative: string) => `[${escapeMarkdownCell(relative)}](${vscode.Uri.file(path.join(root, relative)).toString()})`;
+function section({ root, report, webUrl, truncated }: RepositoryChanges, now: number, { t, fileUri }: PageText): string[] {
+  const timeAgo = (ms: number) => timeAgoText(ms, t);
+  const file = (relative: string) => `[${escapeMarkdownCell(relative)}](${fileUri(path.join(root, relative))})`;
   const commit = (sha: string) => (webUrl ? `[${sha.slice(0, 7)}](${webUrl}/commit/${sha})` : `\`${sha.slice(0, 7)}\``);
   const lines = [`## ${escapeMarkdownCell(path.basename(root))}`, ''];
   const people = report.authorsSince.length;

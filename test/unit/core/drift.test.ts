@@ -92,4 +92,22 @@ describe('core/drift: what changed since the leader last coded', () => {
     assert.deepEqual(changes.newFiles.map((f) => f.file), ['docs/guide.md', 'src/api/routes.ts'], 'tmp.ts came and went');
     assert.deepEqual(changes.biggestMovers[0], { file: 'src/api/routes.ts', commits: 3 });
   });
+
+  it('cuts the biggest movers between files with as many commits by name, and reads a large commit’s areas once each', () => {
+    const many = Array.from({ length: 12 }, (_, i): [string, 'M'] => [`lib/part${i % 3}/f${i}.ts`, 'M']);
+    const report = computeDrift({
+      commits: [
+        commit(1, 'ana@example.com', [['c.ts', 'M'], ['b.ts', 'M'], ['d.ts', 'M']]),
+        commit(2, 'bo@example.com', [['c.ts', 'M'], ['a.ts', 'M'], ['b.ts', 'M'], ['d.ts', 'M']]),
+        commit(3, 'bo@example.com', many),
+      ],
+      myEmails: [ME],
+      now: NOW,
+      today: '2026-03-09',
+      mapSize: 2,
+    });
+    assert.deepEqual(report.biggestMovers, [{ file: 'b.ts', commits: 2 }, { file: 'c.ts', commits: 2 }]);
+    assert.deepEqual(report.changesByArea.map((a) => [a.area, a.commits.length]), [['.', 2], ['lib/part0', 1], ['lib/part1', 1], ['lib/part2', 1]]);
+    assert.deepEqual(report.driftMap.map((r) => [r.dir, r.teamCommits]), [['lib/part0', 1], ['lib/part1', 1]]);
+  });
 });
