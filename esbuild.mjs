@@ -28,6 +28,24 @@ const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
   // Loaded on first use of "What Changed Since I Last Coded", so start-up never parses it (src/extension.ts).
   { ...shared, entryPoints: ['src/vscode/drift/whatChanged.ts'], outfile: 'dist/whatChanged.js' },
+  // The dashboard panel, loaded on first use of "Show Dashboard" as What Changed is.
+  { ...shared, entryPoints: ['src/vscode/dashboard/dashboard.ts'], outfile: 'dist/dashboard.js' },
+  // The dashboard webview's script and stylesheet run in the browser, not in Node: none of the Node settings above.
+  {
+    entryPoints: [
+      { in: 'src/webview/dashboard/main.ts', out: 'dashboard' },
+      { in: 'src/webview/dashboard/dashboard.css', out: 'dashboard' },
+    ],
+    outdir: 'dist/webview',
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    minify: production,
+    sourcemap: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The integration suite runs inside the extension host, which loads plain CommonJS.
   { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha', '@octokit/fixtures'], minify: false, sourcemap: true },

@@ -25,9 +25,17 @@ const targets = {
   warmRefreshMs: '≤ 100',
   warmRefreshFullCheckMs: '—',
   localSuggestDatedShare: '—',
+  driftMs: '—',
+  driftGitLogMs: '—',
+  driftVsGitLog: '≤ 1.5',
+  driftCommits: '—',
+  driftGitLogCommits: '—',
+  driftLastTouchRows: '—',
   githubRefreshRequests: '≤ 3',
   githubRefreshRateCost: '0',
   githubFirstRefreshRequests: '—',
+  dashboardFirstPaintMs: '≤ 300',
+  dashboardScriptToPaintMs: '—',
 };
 
 function run(command, args) {
@@ -58,6 +66,16 @@ function localSuggestFigures() {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+/**
+ * Drift and "What Changed" in-process on a generated 100,000-commit team repository whose user last committed
+ * 10,000 commits ago (bench/genRepo.mjs with `team`, cached under bench/.cache/), against `git log --name-only`.
+ */
+function driftFigures() {
+  const out = path.join(tempDir('bench'), 'drift.json');
+  run(process.execPath, ['--import', 'tsx', 'bench/drift.bench.ts', out]);
+  return JSON.parse(fs.readFileSync(out, 'utf8'));
+}
+
 /** A GitHub refresh where nothing changed, against the recorded-answer fake on 127.0.0.1: counted, not timed. */
 function githubFigures() {
   const out = path.join(tempDir('bench'), 'github.json');
@@ -65,37 +83,62 @@ function githubFigures() {
   return JSON.parse(fs.readFileSync(out, 'utf8'));
 }
 
+/**
+ * Runs `bench/<name>.host.ts` as the extension tests of a fresh code-server on a fresh test repository and returns the
+ * JSON it wrote to HANDS_ON_BENCH_OUT. `prepare(userDataDir)` may put data in place before the host starts.
+ */
+async function hostRun(name, prepare = () => {}) {
+  const suite = path.join(root, 'dist', 'bench', `${name}.js`);
+  await esbuild.build({ entryPoints: [path.join(root, 'bench', `${name}.host.ts`)], outfile: suite, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
+  const workspace = createTestRepo();
+  const userDataDir = tempDir('user');
+  const out = path.join(tempDir('bench'), `${name}.json`);
+  prepare(userDataDir);
+  const server = await startCodeServer({ workspace, userDataDir, extensionDevelopmentPath: root, env: { HANDS_ON_BENCH_OUT: out } });
+  try {
+    const workbench = await openWorkbench({
+      port: server.port,
+      folder: workspace,
+      payload: { extensionDevelopmentPath: root, extensionTestsPath: suite },
+    });
+    const code = await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
+    await workbench.close();
+    if (code !== 0) throw new Error(`${name} bench run exited with ${code}`);
+    return JSON.parse(fs.readFileSync(out, 'utf8'));
+  } finally {
+    await server.stop();
+    for (const dir of [workspace, userDataDir]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /** Starts the real host a few times with the production bundle and takes the median. */
 async function activationFigure() {
-  const suite = path.join(root, 'dist', 'bench', 'activation.js');
-  await esbuild.build({ entryPoints: [path.join(root, 'bench', 'activation.host.ts')], outfile: suite, bundle: true, platform: 'node', format: 'cjs', external: ['vscode'], logLevel: 'warning' });
   const samples = [];
-  for (let i = 0; i < ACTIVATION_RUNS; i++) {
-    const workspace = createTestRepo();
-    const out = path.join(tempDir('bench'), 'activation.json');
-    const server = await startCodeServer({ workspace, extensionDevelopmentPath: root, env: { HANDS_ON_BENCH_OUT: out } });
-    try {
-      const workbench = await openWorkbench({
-        port: server.port,
-        folder: workspace,
-        payload: { extensionDevelopmentPath: root, extensionTestsPath: path.dirname(suite) + '/activation.js' },
-      });
-      const code = await Promise.race([workbench.exitCode, new Promise((resolve) => setTimeout(() => resolve('timeout'), 120_000))]);
-      await workbench.close();
-      if (code !== 0) throw new Error(`activation bench run exited with ${code}`);
-      samples.push(JSON.parse(fs.readFileSync(out, 'utf8')).activationMs);
-    } finally {
-      await server.stop();
-      fs.rmSync(workspace, { recursive: true, force: true });
-    }
-  }
+  for (let i = 0; i < ACTIVATION_RUNS; i++) samples.push((await hostRun('activation')).activationMs);
   samples.sort((a, b) => a - b);
   return { activationMs: round(samples[Math.floor(samples.length / 2)]), activationSamplesMs: samples.map(round) };
 }
 
+/**
+ * "Show Dashboard" on a year of stored activity (bench/activityFixture.ts, written into the extension's storage before
+ * the host starts): from the command's start to the webview's first paint, module load included on the first open;
+ * and the part of it from the start of the webview's script (the rest is VS Code starting the webview).
+ * Medians of the opens bench/dashboard.host.ts makes, each in a fresh panel.
+ */
+async function dashboardFigure() {
+  const { samples, scriptSamples } = await hostRun('dashboard', (userDataDir) =>
+    run(process.execPath, ['--import', 'tsx', 'bench/activityFixture.ts', path.join(userDataDir, 'User', 'globalStorage', 'hands-on.hands-on')]));
+  const median = (xs) => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]);
+  return {
+    dashboardFirstPaintMs: median(samples),
+    dashboardScriptToPaintMs: median(scriptSamples),
+    dashboardFirstPaintSamplesMs: samples.map(round),
+  };
+}
+
 const round = (n) => Math.round(n * 100) / 100;
 
-const figures = { ...coreFigures(), ...sizeFigures(), ...localSuggestFigures(), ...githubFigures(), ...(await activationFigure()) };
+const figures = { ...coreFigures(), ...sizeFigures(), ...localSuggestFigures(), ...driftFigures(), ...githubFigures(), ...(await activationFigure()), ...(await dashboardFigure()) };
 // Leave a development build behind, as `npm run build` would.
 run(process.execPath, ['esbuild.mjs']);
 const results = { ...figures, measuredAt: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}, ${os.cpus().length} cores` };

@@ -8,6 +8,8 @@ import type { TaskKind } from './tasks';
 
 export interface FinishedTask {
   readonly kind: TaskKind;
+  /** What the task was called, for the dashboard; absent in records saved before titles were kept. */
+  readonly title?: string;
   /** The estimate *before* calibration (Task.baseEstimateMinutes), so the factor measures the formula, not itself. */
   readonly estimateMinutes: number;
   /** Measured by the focus timer. */

@@ -66,5 +66,5 @@ export function elapsedMinutes(session: FocusSession, now: number): number {
 export function finishFocus(session: FocusSession, now: number): FinishedTask | undefined {
   const actualMinutes = elapsedMinutes(session, now);
   if (actualMinutes < 1) return undefined;
-  return { kind: session.kind, estimateMinutes: session.baseEstimateMinutes, actualMinutes, finishedAt: now };
+  return { kind: session.kind, title: session.title, estimateMinutes: session.baseEstimateMinutes, actualMinutes, finishedAt: now };
 }

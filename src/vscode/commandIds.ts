@@ -1,6 +1,7 @@
 /** Every command id in one place; package.json must list the same ids (a unit test checks). */
 export const CommandIds = {
   showStats: 'handsOn.showStats',
+  showDashboard: 'handsOn.showDashboard',
   togglePrivacy: 'handsOn.togglePrivacy',
   pauseTracking: 'handsOn.pauseTracking',
   resumeTracking: 'handsOn.resumeTracking',

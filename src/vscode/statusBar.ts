@@ -23,7 +23,8 @@ export class StreakStatusBar extends Disposable {
   constructor() {
     super();
     this.item.name = vscode.l10n.t('Hands-On Streak');
-    this.item.command = CommandIds.showStats;
+    // The dashboard has every chart; Show Coding Stats stays in the Command Palette.
+    this.item.command = CommandIds.showDashboard;
   }
 
   /** What the item shows now; read by the integration tests. */

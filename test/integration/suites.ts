@@ -9,4 +9,5 @@ import './tasks.test';
 import './focus.test';
 import './github.test';
 import './whatChanged.test';
+import './dashboard.test';
 import './nudge.test';

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createTestRepo, openWorkbench, startCodeServer, tempDir } from '../../scripts/host.mjs';
-import { ACTIVITY_ICON, SIDEBAR, STREAK, runInPalette, waitForFrameText } from './workbench.mjs';
+import { ACTIVITY_ICON, SIDEBAR, STREAK, runInPalette, waitForFrame, waitForFrameText } from './workbench.mjs';
 import { provisionHost } from '../../scripts/provision-host.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -132,5 +132,16 @@ describe('packaged extension (.vsix installed into code-server)', function () {
     const text = await waitForFrameText(page, /You last committed here|no commit in the history read/, 60_000);
     assert.match(text, /What Changed Since I Last Coded/);
     await page.screenshot({ path: path.join(shots, 'packaged-what-changed.png') });
+  });
+
+  it('Show Dashboard loads its bundle, its webview script and its stylesheet from the package', async function () {
+    await runInPalette(page, '>Hands-On: Show Dashboard');
+    // The charts are drawn by dist/webview/dashboard.js: their headings appear only if it loaded and got the figures.
+    const text = await waitForFrameText(page, /Coding minutes per day[\s\S]*Streak calendar/, 60_000);
+    assert.match(text, /Hands-On Dashboard/);
+    // dist/webview/dashboard.css lays the figures out as a grid; without it they would be a plain list.
+    const frame = await waitForFrame(page, 'main#dashboard .figures');
+    assert.equal(await frame.locator('.figures').evaluate((e) => getComputedStyle(e).display), 'grid');
+    await page.screenshot({ path: path.join(shots, 'packaged-dashboard.png') });
   });
 });

@@ -117,8 +117,17 @@ describe('workbench UI', function () {
     await page.mouse.move(700, 400);
   });
 
-  it('clicking the streak opens the Coding Stats', async function () {
+  it('clicking the streak opens the Dashboard', async function () {
     await page.locator(STREAK).click();
+    const tab = page.locator('.tabs-container .tab').filter({ hasText: 'Hands-On Dashboard' }).first();
+    await tab.waitFor({ state: 'visible', timeout: 30_000 });
+    // The dashboard is a webview: find its frame and read what a person sees (test/ui/dashboard.test.mjs has the rest).
+    const text = await waitForFrameText(page, /Coding minutes per day/);
+    assert.match(text, /Streak calendar/);
+  });
+
+  it('Show Coding Stats from the Command Palette opens the Coding Stats', async function () {
+    await runInPalette(page, '>Hands-On: Show Coding Stats');
     const tab = page.locator('.tabs-container .tab').filter({ hasText: /Coding Stats/ }).first();
     await tab.waitFor({ state: 'visible', timeout: 30_000 });
     // The rendered preview is a webview: find its frame and read the heading a person sees.

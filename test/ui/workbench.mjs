@@ -18,6 +18,18 @@ export async function runInPalette(page, text, { quickOpen = false } = {}) {
   await input.waitFor({ state: 'hidden', timeout: 15_000 });
 }
 
+/** The first frame (webviews nest iframes) holding an element that matches `selector`. */
+export async function waitForFrame(page, selector, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+    }
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`no frame showed ${selector} within ${timeoutMs} ms`);
+}
+
 /** Text of the first frame (webviews nest iframes) whose body matches `pattern`. */
 export async function waitForFrameText(page, pattern, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
