@@ -87,6 +87,16 @@ describe('packaged extension (.vsix installed into code-server)', function () {
     for (const dir of [work, workspace]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('ships every bundle the extension loads on first use (require(path.join(__dirname, …)))', function () {
+    // Pick Up a Bug's working copy, What Changed and the dashboard are loaded only when first used: a .vscodeignore
+    // that drops one would pass every other test here and fail for the user the first time they run that command.
+    const sources = execFileSync('git', ['grep', '--untracked', '-h', '-o', "__dirname, '[A-Za-z]*\\.js'", '--', 'src'], { cwd: root, encoding: 'utf8' });
+    const lazy = [...new Set([...sources.matchAll(/'(\w+\.js)'/g)].map((m) => m[1]))];
+    assert.ok(lazy.length >= 3, `expected the lazily loaded bundles in src, found ${lazy}`);
+    const [installed] = fs.readdirSync(path.join(work, 'extensions')).filter((d) => d.startsWith('hands-on.hands-on'));
+    for (const file of lazy) assert.ok(fs.existsSync(path.join(work, 'extensions', installed, 'dist', file)), `the .vsix lacks dist/${file}`);
+  });
+
   it('shows the streak with a flame in the status bar', async function () {
     const item = page.locator(STREAK);
     await item.waitFor({ state: 'visible', timeout: 90_000 }); // activation is onStartupFinished

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import { parseRepoKey } from '../../adapters/github';
 import { createDraftPull, createPull } from '../../adapters/github/pickUp';
-import { WorkingCopy } from '../../adapters/workingCopy';
 import type { FocusSession } from '../../core/focus';
 import type { GitHubTaskSource } from '../github/githubTaskSource';
 import type { OutputLog } from '../outputLog';
+import { workingCopyModule } from './workingCopyModule';
 
 /**
  * The end-of-timer "Open Draft PR" for a picked-up bug. Offered only when the branch is pushed and has
@@ -21,7 +21,7 @@ export class DraftPullOffer {
     const branch = session.branch;
     if (!branch || session.number === undefined || !vscode.workspace.isTrusted || !this.github.currentClient()) return false;
     try {
-      return (await new WorkingCopy(branch.root).upstreamState(branch.name)) === 'pushed';
+      return (await new (workingCopyModule().WorkingCopy)(branch.root).upstreamState(branch.name)) === 'pushed';
     } catch (error) {
       this.log.error(vscode.l10n.t('Could not check whether {0} is pushed', branch.name), error);
       return false;

@@ -1,6 +1,5 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { WorkingCopy } from '../../adapters/workingCopy';
 import type { FocusSession } from '../../core/focus';
 import type { Task } from '../../core/tasks';
 import { CommandIds } from '../commandIds';
@@ -11,6 +10,7 @@ import type { FocusEnd, FocusTimer } from './focusTimer';
 import { openTask, taskOf } from './taskCommands';
 import type { TaskNode } from './tasksTreeProvider';
 import type { TaskService } from './taskService';
+import { workingCopyModule } from './workingCopyModule';
 
 const KEEP_GOING_MINUTES = 15;
 const BUDGET_CHOICES = [15, 30, 45, 60];
@@ -152,7 +152,7 @@ async function stashProgress(session: FocusSession, log: OutputLog): Promise<voi
   }
   try {
     // The same stash as Pick Up a Bug's: untracked files included, and checked to have happened.
-    const { stashed } = await new WorkingCopy(repo).stash(`Hands-On: ${note}`);
+    const { stashed } = await new (workingCopyModule().WorkingCopy)(repo).stash(`Hands-On: ${note}`);
     const message = stashed
       ? vscode.l10n.t('Stashed your changes as "Hands-On: {0}". Run "git stash list" to find them.', note)
       : vscode.l10n.t('Nothing to stash in {0}; your note is in the Hands-On output.', path.basename(repo));

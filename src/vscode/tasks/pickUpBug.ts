@@ -4,7 +4,7 @@ import { assignIssue, defaultBranch, readIssue } from '../../adapters/github/pic
 import type { IssueSnapshot } from '../../adapters/github/pickUp';
 import type { GitHubClient, RepoRef } from '../../adapters/github';
 import { GitHubError, parseRepoKey } from '../../adapters/github';
-import { WorkingCopy, WorkingCopyError } from '../../adapters/workingCopy';
+import type { WorkingCopy } from '../../adapters/workingCopy';
 import { branchNameFor } from '../../core/branchName';
 import type { FocusBranch } from '../../core/focus';
 import { likelyFiles } from '../../core/likelyFiles';
@@ -16,6 +16,7 @@ import type { FocusTimer } from './focusTimer';
 import { taskOf } from './taskCommands';
 import type { TaskNode } from './tasksTreeProvider';
 import type { TaskService } from './taskService';
+import { workingCopyModule } from './workingCopyModule';
 
 /** Editors opened next to the issue: enough to start reading, few enough not to bury the user. */
 const FILES_TO_OPEN = 3;
@@ -98,7 +99,7 @@ async function pickUp(deps: PickUpBugDeps, task: Task, number: number): Promise<
     return;
   }
   const repo = parseRepoKey(task.repo);
-  const copy = new WorkingCopy(clone.root);
+  const copy = new (workingCopyModule().WorkingCopy)(clone.root);
   try {
     const issue = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking #{0} on GitHub…', number) }, () => readIssue(account.client, repo, number));
     if (!(await stillAvailable(issue, account.login))) return;
@@ -205,7 +206,7 @@ async function openIssueAndFiles(copy: WorkingCopy, issue: IssueSnapshot, log: O
 }
 
 function describePickUpError(error: unknown, repo: string): string {
-  if (WorkingCopyError.is(error)) {
+  if (workingCopyModule().WorkingCopyError.is(error)) {
     return error.kind === 'conflict'
       ? vscode.l10n.t('Could not switch branches: your changes conflict with the new branch. Commit or stash them, then try again. Nothing was lost.')
       : vscode.l10n.t('git could not create the branch: {0}', error.message);
