@@ -5,6 +5,8 @@ import type { Translate } from '../markdownText';
 
 /** Rows per list: the page is read between meetings, not audited. */
 const LIST_ROWS = 10;
+/** Authors named per area in the By area table. */
+const AUTHORS_PER_AREA = 3;
 
 export interface RepositoryChanges {
   readonly root: string;
@@ -42,13 +44,14 @@ function section({ root, report, webUrl, truncated }: RepositoryChanges, now: nu
   const file = (relative: string) => `[${escapeMarkdownCell(relative)}](${fileUri(path.join(root, relative))})`;
   const commit = (sha: string) => (webUrl ? `[${sha.slice(0, 7)}](${webUrl}/commit/${sha})` : `\`${sha.slice(0, 7)}\``);
   const lines = [`## ${escapeMarkdownCell(path.basename(root))}`, ''];
-  const people = report.authorsSince.length;
+  const commits = (n: number) => (n === 1 ? t('1 commit') : t('{0} commits', n));
+  const people = report.authorsSince.length === 1 ? t('1 person') : t('{0} people', report.authorsSince.length);
   lines.push(
     report.myLastCommitAt === undefined
-      ? t('You have no commit in the history read. Recent work: {0} commits by {1} people.', report.commitsSince, people)
+      ? t('You have no commit in the history read. Recent work: {0} by {1}.', commits(report.commitsSince), people)
       : report.commitsSince === 0
         ? t('You last committed here {0}. Nothing has changed since.', timeAgo(now - report.myLastCommitAt))
-        : t('You last committed here {0}. Since then: {1} commits by {2} people.', timeAgo(now - report.myLastCommitAt), report.commitsSince, people),
+        : t('You last committed here {0}. Since then: {1} by {2}.', timeAgo(now - report.myLastCommitAt), commits(report.commitsSince), people),
   );
   if (truncated) lines.push('', t('(The history was cut at its limit: there may be more.)'));
   if (report.commitsSince === 0) return lines;
@@ -61,14 +64,18 @@ function section({ root, report, webUrl, truncated }: RepositoryChanges, now: nu
   }
   lines.push('', `### ${t('By area')}`, '', `| ${t('Area')} | ${t('Commits')} | ${t('Authors')} | ${t('Latest')} |`, '|---|---:|---|---|');
   for (const area of report.changesByArea.slice(0, LIST_ROWS)) {
-    const authors = area.authors.map((a) => `${escapeMarkdownCell(a.name)} (${a.commits})`).join(', ');
+    // The busiest few say who to ask; a dozen names in a cell say nothing.
+    const named = area.authors.slice(0, AUTHORS_PER_AREA).map((a) => `${escapeMarkdownCell(a.name)} (${a.commits})`);
+    const others = area.authors.length - named.length;
+    const authors = others > 0 ? `${named.join(', ')} ${t('and {0} more', others)}` : named.join(', ');
     lines.push(`| ${escapeMarkdownCell(area.area)} | ${area.commits.length} | ${authors} | ${commit(area.commits[0]!.sha)} |`);
   }
   if (report.newFiles.length > 0) {
     lines.push('', `### ${t('New files')}`, '', ...report.newFiles.slice(0, LIST_ROWS).map((f) => `- ${file(f.file)} · ${commit(f.sha)}`));
+    if (report.newFiles.length > LIST_ROWS) lines.push(`- ${t('and {0} more', report.newFiles.length - LIST_ROWS)}`);
   }
   if (report.biggestMovers.length > 0) {
-    lines.push('', `### ${t('Biggest movers')}`, '', ...report.biggestMovers.slice(0, LIST_ROWS).map((m) => `- ${file(m.file)} · ${t('{0} commits', m.commits)}`));
+    lines.push('', `### ${t('Biggest movers')}`, '', ...report.biggestMovers.slice(0, LIST_ROWS).map((m) => `- ${file(m.file)} · ${commits(m.commits)}`));
   }
   if (report.driftMap.length > 0) {
     lines.push('', `### ${t('Where the team has been busy (90 days)')}`, '', `| ${t('Area')} | ${t('Team commits')} | ${t('You last touched it')} |`, '|---|---:|---|');
