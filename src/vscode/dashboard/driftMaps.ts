@@ -1,21 +1,9 @@
 import * as vscode from 'vscode';
 import { readDriftReport } from '../../adapters/driftReport';
-import type { GitHistory } from '../../adapters/gitHistory';
-import type { GitGateway } from '../../adapters/gitProcess';
 import type { RepositoryDrift } from '../../core/dashboardModel';
-import type { LocalCalendar } from '../../core/ports';
-import type { OutputLog } from '../outputLog';
-import type { RepoResolver } from '../repoResolver';
+import type { DriftSources } from '../drift/driftSources';
 
-export interface DriftMapSources {
-  readonly resolver: RepoResolver;
-  readonly history: GitHistory;
-  readonly git: GitGateway;
-  readonly calendar: LocalCalendar;
-  readonly now: () => number;
-  readonly authorEmails: () => readonly string[];
-  readonly log: OutputLog;
-}
+export type DriftMapSources = DriftSources;
 
 /**
  * The drift map of every trusted workspace repository, read as "What Changed" reads it (adapters/driftReport).

@@ -1,27 +1,15 @@
 import * as vscode from 'vscode';
 import { readDriftReport } from '../../adapters/driftReport';
-import type { GitHistory } from '../../adapters/gitHistory';
-import type { GitGateway } from '../../adapters/gitProcess';
 import { readRemotes } from '../../adapters/gitRemotes';
 import { parseGitHubRemotes } from '../../core/githubRemote';
-import type { LocalCalendar } from '../../core/ports';
-import type { OutputLog } from '../outputLog';
-import type { RepoResolver } from '../repoResolver';
 import { renderWhatChanged } from './whatChangedPage';
 import type { RepositoryChanges } from './whatChangedPage';
+import type { DriftSources } from './driftSources';
 
 export const WHAT_CHANGED_SCHEME = 'hands-on-what-changed';
 export const WHAT_CHANGED_URI = vscode.Uri.from({ scheme: WHAT_CHANGED_SCHEME, path: '/What Changed Since I Last Coded.md' });
 
-export interface WhatChangedDeps {
-  readonly resolver: RepoResolver;
-  readonly history: GitHistory;
-  readonly git: GitGateway;
-  readonly calendar: LocalCalendar;
-  readonly now: () => number;
-  readonly authorEmails: () => readonly string[];
-  readonly log: OutputLog;
-}
+export type WhatChangedDeps = DriftSources;
 
 export interface WhatChangedPage extends vscode.Disposable {
   /** Reads every repository again and opens the page. */
