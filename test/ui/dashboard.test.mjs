@@ -145,12 +145,13 @@ describe('dashboard UI', function () {
 
     const dom = await frame.evaluate(() => ({
       injected: document.querySelectorAll('img, b, i, iframe, object, embed').length,
-      // VS Code injects its own inline preamble (it defines acquireVsCodeApi); every other script is ours, by nonce.
-      scripts: [...document.scripts].filter((s) => !(s.src === '' && s.textContent.includes('globalThis.acquireVsCodeApi'))).map((s) => `${s.hasAttribute('nonce')} ${new URL(s.src).pathname.split('/').slice(-3).join('/')}`),
+      // VS Code injects its own inline preamble (it defines acquireVsCodeApi); every other script is ours, inline, by nonce.
+      scripts: [...document.scripts].filter((s) => !(s.src === '' && s.textContent.includes('globalThis.acquireVsCodeApi'))).map((s) => `${s.hasAttribute('nonce')} ${s.src === '' ? 'inline' : s.src}`),
+      styles: [...document.querySelectorAll('style, link')].filter((e) => e.id !== '_defaultStyles').map((e) => `${e.hasAttribute('nonce')} ${e.localName}`),
       pwned: window.__pwned,
       handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
     }));
-    assert.deepEqual(dom, { injected: 0, scripts: ['true dist/webview/dashboard.js'], pwned: undefined, handlers: 0 });
+    assert.deepEqual(dom, { injected: 0, scripts: ['true inline'], styles: ['true style'], pwned: undefined, handlers: 0 });
   });
 
   it('Toggle Privacy empties the dashboard, and its Show Figures button brings the figures back', async function () {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { performance } from 'perf_hooks';
 import * as vscode from 'vscode';
 import type { FinishedTask } from '../../core/calibration';
@@ -62,6 +63,10 @@ export function createDashboard(deps: DashboardDeps): DashboardPanel {
  * The dashboard webview panel: one at a time, figures sent by postMessage whenever they change while it is visible,
  * none at all in privacy mode. The panel is not kept alive while hidden; its script asks for the figures again
  * (`ready`) each time it loads.
+ *
+ * The first figures are posted as soon as the HTML is set, not on the first `ready`: VS Code holds messages until the
+ * page has loaded and then hands them over, so the page draws without waiting for a round trip to this process (which
+ * may be busy meanwhile).
  */
 class Dashboard extends Disposable implements DashboardPanel {
   private panel: vscode.WebviewPanel | undefined;
@@ -76,6 +81,8 @@ class Dashboard extends Disposable implements DashboardPanel {
   private paintedMs: number | undefined;
   private paintedScriptMs: number | undefined;
   private pendingPost: ReturnType<typeof setTimeout> | undefined;
+  /** The panel's page has said `ready` since it opened: a later `ready` is the page loaded again after being hidden. */
+  private readySeen = false;
 
   constructor(private readonly deps: DashboardDeps) {
     super();
@@ -104,27 +111,29 @@ class Dashboard extends Disposable implements DashboardPanel {
   }
 
   private open(startedAt: number): void {
-    const assets = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel('handsOn.dashboard', vscode.l10n.t('Hands-On Dashboard'), vscode.ViewColumn.Active, {
       enableScripts: true,
-      // Only the dashboard's own script and stylesheet can load: not the rest of the extension, not the workspace.
-      localResourceRoots: [assets],
+      // The page loads nothing: its script and stylesheet are in the HTML (dashboardHtml), its figures come by message.
+      localResourceRoots: [],
     });
     panel.iconPath = vscode.Uri.joinPath(this.deps.extensionUri, 'media', 'hands-on.svg');
     this.panel = panel;
     this.openedAt = startedAt;
+    this.readySeen = false;
     this.panelDisposables = [
       panel.webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       panel.onDidDispose(() => this.closePanel()),
     ];
+    const assets = vscode.Uri.joinPath(this.deps.extensionUri, 'dist', 'webview');
     panel.webview.html = dashboardHtml({
-      cspSource: panel.webview.cspSource,
       nonce: newNonce(),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'dashboard.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(assets, 'dashboard.css')).toString(),
+      // Two small files of this extension, read as the panel opens (well under a millisecond): no await before the HTML.
+      script: readFileSync(vscode.Uri.joinPath(assets, 'dashboard.js').fsPath, 'utf8'),
+      style: readFileSync(vscode.Uri.joinPath(assets, 'dashboard.css').fsPath, 'utf8'),
       lang: vscode.env.language,
       title: vscode.l10n.t('Hands-On Dashboard'),
     });
+    this.post();
   }
 
   private closePanel(): void {
@@ -151,6 +160,15 @@ class Dashboard extends Disposable implements DashboardPanel {
     if (!isFromWebview(message)) return;
     switch (message.type) {
       case 'ready':
+        if (!this.readySeen && this.posted) {
+          // The page that opened: the latest figures are on their way to it already (posted since open()). Send the
+          // same message again in case that page was unloaded before they arrived; the page ignores a `seq` it drew.
+          this.readySeen = true;
+          void this.panel?.webview.postMessage(this.posted);
+          return;
+        }
+        // The page loaded again (it is not kept while hidden): figures as of now.
+        this.readySeen = true;
         this.post();
         return;
       case 'painted':

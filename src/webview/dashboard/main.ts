@@ -44,21 +44,36 @@ function renderHidden(text: DashboardText): void {
   root.replaceChildren(h('h1', {}, text.title), h('p', { class: 'privacy' }, text.privacyHidden), show);
 }
 
-/** Once the new DOM is on screen: a task queued from the next animation frame runs after that frame is painted. */
-function afterPaint(then: () => void): void {
-  requestAnimationFrame(() => setTimeout(then, 0));
+/** The latest message not drawn yet, and the `seq` of the one on screen. */
+let pending: ToWebview | undefined;
+let drawnSeq = 0;
+
+/**
+ * Draws the latest message, once per frame: when the page loads VS Code hands over every message posted meanwhile
+ * at once (the first figures, then those with the drift map), and only the last needs drawing. Runs from an animation
+ * frame, so a task queued from here runs after that frame is painted: then it reports `painted`.
+ */
+function draw(): void {
+  const message = pending;
+  pending = undefined;
+  if (!message) return;
+  if (message.type === 'render') renderFigures(message.model, message.text);
+  else renderHidden(message.text);
+  drawnSeq = message.seq;
+  root.setAttribute('aria-busy', 'false');
+  setTimeout(() => {
+    const scriptMs = performance.now() - scriptStart;
+    host.postMessage({ type: 'painted', seq: message.seq, scriptMs, tables: tableTexts(root), text: root.textContent ?? '' });
+  }, 0);
 }
 
 window.addEventListener('message', (event: MessageEvent<ToWebview>) => {
   const message = event.data;
-  if (message?.type === 'render') renderFigures(message.model, message.text);
-  else if (message?.type === 'hidden') renderHidden(message.text);
-  else return;
-  root.setAttribute('aria-busy', 'false');
-  afterPaint(() => {
-    const scriptMs = performance.now() - scriptStart;
-    host.postMessage({ type: 'painted', seq: message.seq, scriptMs, tables: tableTexts(root), text: root.textContent ?? '' });
-  });
+  if (message?.type !== 'render' && message?.type !== 'hidden') return;
+  // The extension may send the same message twice (see Dashboard's `ready`): what is drawn or about to be stays.
+  if (message.seq <= drawnSeq || (pending !== undefined && message.seq <= pending.seq)) return;
+  if (pending === undefined) requestAnimationFrame(draw);
+  pending = message;
 });
 
 host.postMessage({ type: 'ready' });
