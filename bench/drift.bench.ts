@@ -5,7 +5,8 @@
  * writes JSON.
  *
  * - driftMs: IN-PROCESS, what src/vscode/drift/whatChanged.ts `collect` + `renderWhatChanged` do for one repository,
- *   with the adapters' real GitGateway: the remotes alongside adapters/driftReport `readDriftReport` (the user's git
+ *   with the adapters' real GitGateway: adapters/driftReport `readWhatChanged`, the call whatChanged.ts makes (the remotes
+ *   alongside `readDriftReport`: the user's git
  *   email, readDriftHistory, computeDrift, lastTouches for the drift-map rows the commits read leave open), then the
  *   Markdown page (the editor's `vscode.l10n.t` and `Uri.file` replaced by plain equivalents). Median of RUNS.
  * - driftGitLogMs: `git log --name-only <my last commit>..HEAD` (the 10,000 commits since), timed in the same run,
@@ -24,13 +25,11 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { lastTouches, readDriftHistory } from '../src/adapters/driftHistory';
-import { readDriftReport } from '../src/adapters/driftReport';
+import { readWhatChanged } from '../src/adapters/driftReport';
 import { GitHistory } from '../src/adapters/gitHistory';
 import { GitGateway } from '../src/adapters/gitProcess';
-import { readRemotes } from '../src/adapters/gitRemotes';
 import { computeDrift, withLastTouches } from '../src/core/drift';
 import type { DriftReport } from '../src/core/drift';
-import { parseGitHubRemotes } from '../src/core/githubRemote';
 import { renderWhatChanged } from '../src/vscode/drift/whatChangedPage';
 import type { PageText, RepositoryChanges } from '../src/vscode/drift/whatChangedPage';
 
@@ -47,16 +46,13 @@ const pageText: PageText = {
   fileUri: (file) => pathToFileURL(file).href,
 };
 
-/** One "What Changed" for `repo`, as whatChanged.ts `collect` and `show` run it for one repository. */
+/** One "What Changed" for `repo`: the same adapter call as whatChanged.ts `collect`, then the page as `show` renders it. */
 async function whatChanged(git: GitGateway, repo: string, authorEmails: readonly string[]) {
   const started = performance.now();
   const now = Date.now();
-  const remotes = readRemotes(git, repo).catch(() => '');
-  const { report, truncated } = await readDriftReport(git, new GitHistory(git), repo, { authorEmails, now, today: new Date(now).toISOString().slice(0, 10) });
-  const [github] = parseGitHubRemotes(await remotes, 'https://github.com');
-  const changes: RepositoryChanges = { root: repo, report, truncated, ...(github && { webUrl: `https://github.com/${github.owner}/${github.name}` }) };
+  const changes: RepositoryChanges = { root: repo, ...(await readWhatChanged(git, new GitHistory(git), repo, { authorEmails, now, today: new Date(now).toISOString().slice(0, 10) })) };
   const page = renderWhatChanged([changes], now, pageText);
-  return { ms: performance.now() - started, report, page };
+  return { ms: performance.now() - started, report: changes.report, page };
 }
 
 /**

@@ -6,9 +6,11 @@
  */
 import { computeDrift, withLastTouches, type DriftReport } from '../core/drift';
 import type { LocalDay } from '../core/model';
+import { parseGitHubRemotes } from '../core/githubRemote';
 import type { CommitHistory } from '../core/ports';
 import { lastTouches, readDriftHistory } from './driftHistory';
 import type { GitGateway } from './gitProcess';
+import { readRemotes } from './gitRemotes';
 
 export interface DriftReportOptions {
   /** handsOn.authorEmails: addresses besides the repository's `user.email`. */
@@ -37,4 +39,21 @@ export async function readDriftReport(
   const unanswered = report.driftMap.filter((row) => row.myLastTouch === undefined).map((row) => row.dir);
   const touched = await lastTouches(git, root, unanswered, { myEmails, from: read.olderFrom });
   return { report: withLastTouches(report, touched), truncated: read.truncated };
+}
+
+/**
+ * "What Changed" for one repository: its drift report, and the GitHub page its commits link to
+ * (`https://github.com/owner/name`, when a remote is on github.com). The remotes are only for links: they are read
+ * alongside the history rather than after it, and a failure to read them only costs the links.
+ */
+export async function readWhatChanged(
+  git: GitGateway,
+  history: Pick<CommitHistory, 'userEmail'>,
+  root: string,
+  options: DriftReportOptions,
+): Promise<RepositoryDriftReport & { readonly webUrl?: string }> {
+  const remotes = readRemotes(git, root).catch(() => '');
+  const drift = await readDriftReport(git, history, root, options);
+  const [github] = parseGitHubRemotes(await remotes, 'https://github.com');
+  return github ? { ...drift, webUrl: `https://github.com/${github.owner}/${github.name}` } : drift;
 }

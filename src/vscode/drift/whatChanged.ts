@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import { readDriftReport } from '../../adapters/driftReport';
-import { readRemotes } from '../../adapters/gitRemotes';
-import { parseGitHubRemotes } from '../../core/githubRemote';
+import { readWhatChanged } from '../../adapters/driftReport';
 import { renderWhatChanged } from './whatChangedPage';
 import type { RepositoryChanges } from './whatChangedPage';
 import type { DriftSources } from './driftSources';
@@ -53,16 +51,7 @@ async function collect(deps: WhatChangedDeps): Promise<RepositoryChanges[]> {
   const repositories: RepositoryChanges[] = [];
   for (const root of await deps.resolver.resolveRoots()) {
     try {
-      // The remotes are only for links: read alongside the history rather than after it.
-      const remotes = readRemotes(deps.git, root).catch(() => '');
-      const { report, truncated } = await readDriftReport(deps.git, deps.history, root, { authorEmails: deps.authorEmails(), now, today: deps.calendar.dayOf(now) });
-      const [github] = parseGitHubRemotes(await remotes, 'https://github.com');
-      repositories.push({
-        root,
-        report,
-        truncated,
-        ...(github && { webUrl: `https://github.com/${github.owner}/${github.name}` }),
-      });
+      repositories.push({ root, ...(await readWhatChanged(deps.git, deps.history, root, { authorEmails: deps.authorEmails(), now, today: deps.calendar.dayOf(now) })) });
     } catch (error) {
       deps.log.error(vscode.l10n.t('Could not read what changed in {0}', root), error);
     }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readDriftReport } from '../../../src/adapters/driftReport';
+import { readDriftReport, readWhatChanged } from '../../../src/adapters/driftReport';
 import { DAY_MS, TempRepos } from './localTasks/gitRepo';
 
 describe('adapters/driftReport: one repository’s drift, as What Changed and the dashboard read it', function () {
@@ -35,5 +35,19 @@ describe('adapters/driftReport: one repository’s drift, as What Changed and th
       [['src/api', 2, 200], ['billing', 1, 40], ['docs', 1, undefined]],
     );
     assert.equal(report.commitsSince, 2, 'since the last commit by either address');
+  });
+
+  it('What Changed links commits to the github.com repository of a remote, and to nothing without one', async () => {
+    const repo = repos.init('linked');
+    commitAs(repo, 'ana@example.com', 3, { 'a.ts': 'a\n' });
+    const history = { userEmail: async () => 'lead@example.com' };
+    const options = { authorEmails: [], now: Date.now(), today: new Date().toISOString().slice(0, 10) };
+    const unlinked = await readWhatChanged(repos.gateway(), history, repo, options);
+    assert.equal(unlinked.webUrl, undefined);
+    assert.equal(unlinked.report.commitsSince, 1);
+    repos.git(repo, ['remote', 'add', 'origin', 'git@github.com:acme/shop.git']);
+    const linked = await readWhatChanged(repos.gateway(), history, repo, options);
+    assert.equal(linked.webUrl, 'https://github.com/acme/shop');
+    assert.deepEqual(linked.report, unlinked.report);
   });
 });
