@@ -17,7 +17,6 @@ import { nudgeText } from './nudgeText';
 /** The suppression key of the notifier: "Don't Show Again" on a nudge stops all nudges. */
 export const NUDGE_KEY = 'nudge';
 const SNOOZED_UNTIL = 'handsOn.nudge.snoozedUntil';
-const LAST_SHOWN_DAY = 'handsOn.nudge.lastShownDay';
 /** The day Hands-On first ran: a new user has not drifted, they have just arrived. */
 const FIRST_DAY = 'handsOn.nudge.firstDay';
 /** Cheap (a pure decision), and short enough that "Monday at 9:05" is not "Monday at 10". */
@@ -55,6 +54,11 @@ export interface NudgeCheck {
  */
 export class Nudges extends Disposable {
   private lastCheck: NudgeCheck | undefined;
+  /**
+   * The day this window last tried the day's claim. The claim file is what holds across windows and restarts; this
+   * only spares a retry every few minutes once the day is spent.
+   */
+  private claimedDay: LocalDay | undefined;
 
   constructor(private readonly deps: NudgeDeps) {
     super();
@@ -107,7 +111,7 @@ export class Nudges extends Disposable {
         enabled: config.nudges.enabled,
         dontShowAgain: deps.notifier.isSuppressed(NUDGE_KEY),
         snoozedUntil: deps.state.get<number>(SNOOZED_UNTIL),
-        lastShownDay: deps.state.get<LocalDay>(LAST_SHOWN_DAY),
+        lastShownDay: this.claimedDay,
       },
       quietHours: parseQuietHours(config.nudges.quietHours) ?? DEFAULT_QUIET_HOURS,
       afterWorkingDays: config.nudges.afterWorkingDays,
@@ -115,7 +119,7 @@ export class Nudges extends Disposable {
       typing: lastEditorEventAt !== undefined && now - lastEditorEventAt < TYPING_MS,
     });
     if (!decision.nudge) return { decision };
-    await deps.state.update(LAST_SHOWN_DAY, today);
+    this.claimedDay = today;
     if (!(await deps.claim.claim(today))) return { decision: { nudge: false, because: 'otherWindow' } };
 
     const action = chooseNudgeAction(deps.rankedTasks(), config.defaultBudgetMinutes);
