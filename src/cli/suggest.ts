@@ -10,16 +10,18 @@ import { SystemCalendar } from '../adapters/systemCalendar';
 import { NO_CALIBRATION } from '../core/calibration';
 import { rankTasks } from '../core/rank';
 import type { Task } from '../core/tasks';
-import { parseFlags, positiveInt, UsageError } from './args';
+import { parseDate, parseFlags, positiveInt, UsageError } from './args';
 import { githubCandidates } from './github';
 import type { GitHubContext } from './github';
 import { formatTable } from './table';
 
-export const SUGGEST_USAGE = `  hands-on suggest [--repo PATH] [--budget MIN] [--history-days N] [--limit N] [--json]
+export const SUGGEST_USAGE = `  hands-on suggest [--repo PATH] [--budget MIN] [--history-days N] [--now DATE] [--limit N] [--json]
                    [--github-url URL] [--bug-labels a,b] [--include-team-reviews]
 
   --repo     a folder inside the git repository (default: the current folder)
   --budget   minutes you have; tasks that fit rank first (default: no budget)
+  --now      the clock: ages, waits and the history window as of DATE (YYYY-MM-DD = UTC midnight, or ISO 8601);
+             for reading a repository as it was at an old commit (default: the real time)
   --limit    rows in the table (default 30; --json always prints every task)
   --json     the ranked Task objects as a JSON array
   Uses GitHub too when GITHUB_TOKEN is set: review requests, PRs waiting on anyone, and small bugs of the
@@ -64,7 +66,7 @@ export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
 }
 
 export async function suggestCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'limit', 'github-url', 'bug-labels'], switches: ['json', 'include-team-reviews'] });
+  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'now', 'limit', 'github-url', 'bug-labels'], switches: ['json', 'include-team-reviews'] });
   const bugLabels = flags.values.get('bug-labels')?.split(',').map((l) => l.trim()).filter((l) => l !== '');
   if (bugLabels?.length === 0) throw new UsageError('--bug-labels needs at least one label, e.g. --bug-labels bug,regression');
   const result = await suggest({
@@ -76,6 +78,7 @@ export async function suggestCommand(argv: readonly string[]): Promise<number> {
     repo: path.resolve(flags.values.get('repo') ?? process.cwd()),
     budgetMinutes: positiveInt(flags, 'budget', undefined),
     historyDays: positiveInt(flags, 'history-days', undefined),
+    now: parseDate(flags, 'now'),
   });
   for (const problem of result.problems) process.stderr.write(`${problem.replace(/\s*\n\s*/g, ' ')}\n`);
   if (flags.switches.has('json')) {
