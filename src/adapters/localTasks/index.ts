@@ -10,6 +10,8 @@ import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import type { TaskCandidate } from '../../core/tasks';
 import { readCoverage } from '../coverage';
+import { coChangedTests } from '../../core/coChange';
+import { evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { describeProblem, type GrepHit } from './grep';
@@ -17,13 +19,16 @@ import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, 
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
 import { skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
-import { buildTestFileIndex, listTrackedFiles } from './testFiles';
+import { buildTestFileIndex, listTrackedFiles, readTestReferences } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { UntestedSourceJudge, untestedSourceCandidate } from './untestedSources';
 import { indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
+/** Changed files judged (and read) at once for test gaps. */
+const GAP_CHUNK = 32;
 
 export interface LocalOptions {
   readonly historyDays?: number;
@@ -161,7 +166,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // later, that command is running and this overlaps it instead of delaying it.
   const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? testGaps(repoRoot, inputs, summary) : undefined;
+    return summary && inputs ? testGaps(repoRoot, inputs, summary, since) : undefined;
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
@@ -230,32 +235,48 @@ interface TestGapInputs {
   readonly tracked: string[];
   readonly index: Awaited<ReturnType<typeof buildTestFileIndex>>;
   readonly coverage: Awaited<ReturnType<typeof readCoverage>>;
+  /** What the test files import and use; undefined when reading them failed. */
+  readonly references: Awaited<ReturnType<typeof readTestReferences>> | undefined;
 }
 
 async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
   const tracked = await listTrackedFiles(git, repoRoot, common);
-  const [index, coverage] = await Promise.all([buildTestFileIndex(git, repoRoot, tracked.files, common), readCoverage(repoRoot, tracked.files)]);
-  return { tracked: tracked.files, index, coverage };
+  // The test files are read while the history walk runs: they do not depend on it.
+  const [index, coverage, references] = await Promise.all([
+    buildTestFileIndex(git, repoRoot, tracked.files, common),
+    readCoverage(repoRoot, tracked.files),
+    readTestReferences(repoRoot, tracked.files, common).catch(() => undefined),
+  ]);
+  return { tracked: tracked.files, index, coverage, references };
 }
 
 /**
  * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
- * to test), else source files changed in the window that still exist and have no test file by name.
+ * to test), else source files changed in the window that still exist, show no evidence of tests (name, import,
+ * co-change, a test using what they declare) and are worth testing (untestedSources.ts).
  */
-function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary): SourceResult {
+async function testGaps(repoRoot: string, { tracked, index, coverage, references }: TestGapInputs, history: HistorySummary, since: number): Promise<SourceResult> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
     relativePath: path.relative(repoRoot, absolutePath).split(path.sep).join('/'),
     ...summary,
   }));
-  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => index.hasTestFile(file) }).map(
+  const present = new Set(tracked);
+  const window = history.cache ? windowView(history.cache, since) : undefined;
+  const changedSources = [...history.files.keys()].filter((file) => present.has(file) && isSourceFile(file));
+  const evidence: EvidenceSources = {
+    names: index,
+    references: references?.index,
+    coChanges: window ? coChangedTests(window.commits, window.files, changedSources) : new Map(),
+  };
+  const judge = new UntestedSourceJudge(repoRoot, evidence, { coverageReports: covered.length > 0, referencesComplete: references?.complete ?? false });
+  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => evidenceWithoutText(file, evidence) !== undefined, testEvidence: (file) => evidenceWithoutText(file, evidence) }).map(
     // Function names come from the report: keep control characters and markup out of the title.
     (candidate) => ({ ...candidate, title: sanitizeTitle(candidate.title) }),
   );
   const coveredPaths = new Set(covered.map((file) => file.relativePath));
 
-  const present = new Set(tracked);
   type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
   const risk = (counts: { churn: number; fixCommits: number }) => counts.fixCommits * 1000 + counts.churn;
   const ranked: Ranked[] = fromCoverage.map((c) => ({ risk: c.signals.kind === 'testGap' ? risk(c.signals) : 0, coverage: c }));
@@ -271,18 +292,17 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
     let end = start + 1;
     while (end < ranked.length && ranked[end]!.risk === ranked[start]!.risk) end++;
     const group = ranked.slice(start, end).map((entry) => ({ entry, id: idOf(entry) })).sort((a, b) => byId.compare(a.id, b.id));
-    for (const { entry, id } of group) {
-      if (candidates.length >= MAX_TEST_GAPS) break;
-      if (entry.coverage) candidates.push(entry.coverage);
-      else if (isSourceFile(entry.file!) && !index.hasTestFile(entry.file!)) {
-        const counts = history.files.get(entry.file!)!;
-        candidates.push({
-          id,
-          title: sanitizeTitle(`Add tests for ${entry.file}`),
-          repo: repoRoot,
-          location: { file: path.join(repoRoot, entry.file!), line: 1 },
-          signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
-        });
+    // Judged a chunk at a time (files are read), in order, and only until the list is full.
+    for (let at = 0; at < group.length && candidates.length < MAX_TEST_GAPS; at += GAP_CHUNK) {
+      const chunk = group.slice(at, at + GAP_CHUNK);
+      const untested = await judge.untested(chunk.flatMap(({ entry }) => (entry.file ? [entry.file] : [])));
+      for (const { entry, id } of chunk) {
+        if (candidates.length >= MAX_TEST_GAPS) break;
+        if (entry.coverage) candidates.push(entry.coverage);
+        else {
+          const source = untested.get(entry.file!);
+          if (source) candidates.push(untestedSourceCandidate(repoRoot, id, source, history.files.get(entry.file!)!));
+        }
       }
     }
     start = end;

@@ -1,10 +1,15 @@
 /**
- * Feeds the pure test-file matcher (src/core/testFileMatch.ts) from git: the tracked file list, streamed, and the
- * Rust files with an inline `#[cfg(test)]` module (invisible by name). Node only.
+ * Feeds the pure test evidence (src/core/testFileMatch.ts, testReferences.ts) from git and the work tree: the tracked
+ * file list, streamed; the Rust files with inline tests (invisible by name); and the test files' text, read once,
+ * bounded, for what they import and use. Node only.
  */
+import { open } from 'node:fs/promises';
+import * as path from 'node:path';
 import { unquoteGitPath } from '../gitQuotedPath';
-import { TestFileIndex } from '../../core/testFileMatch';
+import { isTestFile, languageOf, TestFileIndex } from '../../core/testFileMatch';
+import { readsReferences, TestReferenceIndex } from '../../core/testReferences';
 import { GitCommandError, GitGateway } from '../gitProcess';
+import { mapLimit } from '../mapLimit';
 import { grepTracked } from './grep';
 
 /** Above this many tracked files the list is cut (and the caller told): name matching needs the set in memory. */
@@ -32,11 +37,75 @@ export async function listTrackedFiles(git: GitGateway, repoRoot: string, option
   return { files, truncated };
 }
 
+/**
+ * Rust's inline tests, as POSIX EREs for git grep: a `#[cfg(test)]` (or `#[cfg(all(test, …))]`) module, or `#[test]`
+ * functions (`#[tokio::test]`, `#[test_case(…)]` too) in the file itself.
+ */
+export const RUST_INLINE_TEST_PATTERNS: readonly string[] = ['#\\[cfg\\((all\\()?test', '#\\[([a-z_]+::)?test(_case)?[](]'];
+
 export async function buildTestFileIndex(git: GitGateway, repoRoot: string, tracked: readonly string[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<TestFileIndex> {
   let inline = new Set<string>();
   if (tracked.some((f) => f.endsWith('.rs'))) {
-    const found = await grepTracked(git, repoRoot, ['#\\[cfg\\(test\\)\\]'], [':(glob)**/*.rs'], 100_000, () => true, options);
+    const found = await grepTracked(git, repoRoot, RUST_INLINE_TEST_PATTERNS, [':(glob)**/*.rs'], 100_000, () => true, options);
     inline = new Set(found.hits.map((h) => h.path));
   }
   return new TestFileIndex(tracked, inline);
+}
+
+/** A test file longer than this is read only this far (imports come first; the rest is more of the same names). */
+export const MAX_TEST_FILE_BYTES = 512 * 1024;
+/** Test text read per scan at most: beyond it, a missing import or reference is no longer claimed. */
+export const MAX_TEST_TEXT_CHARS = 48 * 1024 * 1024;
+
+export interface TestReferences {
+  readonly index: TestReferenceIndex;
+  /** Every test file was read (none failed the cap): "no test imports it" is then a fact, not a guess. */
+  readonly complete: boolean;
+}
+
+/**
+ * Reads the tracked test files (isTestFile) in the languages whose references are read, a few at a time, into a
+ * TestReferenceIndex. Unreadable files (deleted, sparse checkout) are skipped, and make the result incomplete.
+ */
+export async function readTestReferences(repoRoot: string, tracked: readonly string[], options: { signal?: AbortSignal; maxChars?: number } = {}): Promise<TestReferences> {
+  const index = new TestReferenceIndex(tracked);
+  const files = tracked.filter((file) => {
+    const language = languageOf(file);
+    return language !== undefined && readsReferences(language) && isTestFile(file);
+  });
+  let budget = options.maxChars ?? MAX_TEST_TEXT_CHARS;
+  let complete = true;
+  await mapLimit(files, 8, async (file) => {
+    if (budget <= 0 || options.signal?.aborted) {
+      complete = false;
+      return;
+    }
+    const text = await readPrefix(path.join(repoRoot, file), MAX_TEST_FILE_BYTES).catch(() => undefined);
+    if (text === undefined) {
+      complete = false;
+      return;
+    }
+    budget -= text.length;
+    index.add(file, text);
+  });
+  return { index, complete };
+}
+
+/** The first `maxBytes` of a file as UTF-8 (a character cut at the end becomes U+FFFD, which no scanner minds). */
+export async function readPrefix(file: string, maxBytes: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    // Sized to the file: a buffer of the cap for every small file would make the collector's work, not ours.
+    const size = Math.min(maxBytes, (await handle.stat()).size);
+    const buffer = Buffer.allocUnsafe(size);
+    let filled = 0;
+    while (filled < size) {
+      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    return buffer.toString('utf8', 0, filled);
+  } finally {
+    await handle.close();
+  }
 }

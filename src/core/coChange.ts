@@ -1,0 +1,91 @@
+/**
+ * Test files changed in the same commits as a source: when a change to a file keeps coming with a change to tests,
+ * the file is tested, whatever the tests are called (express's `lib/request.js` and `test/req.*.js`, redis's C files
+ * and its Tcl suites). Pure: reads the history cache's compact commit records.
+ */
+import { isTestDirName, isTestFile } from './testFileMatch';
+
+/** Commits touching more files than this are sweeping changes (formatting, renames, upgrades), not a sign of testing. */
+export const MAX_CO_CHANGE_FILES = 50;
+/** Commits a source must share with test files to count as tested. */
+export const MIN_CO_CHANGE_COMMITS = 2;
+
+export interface CoChange {
+  /** Commits that changed the source and at least one test file. */
+  readonly commits: number;
+  /** The test file changed with it most often (the first seen on a tie, newest commits first). */
+  readonly testFile: string;
+}
+
+/** Build and project files live in test folders too, but a dependency bump that touches them is not a test. */
+const BUILD_FILE = /(?:^|\/)(?:CMakeLists\.txt|Makefile|package\.json|pom\.xml|go\.(?:mod|sum)|Cargo\.toml|[^/]*\.(?:csproj|fsproj|vbproj|sln|props|targets|gradle|kts|mk|cmake|lock|md|rst|ya?ml|toml|cfg|ini))$/i;
+
+/** A test file whose change says something about the code changed with it: not a build or project file. */
+export function isCoChangeTest(file: string): boolean {
+  return isTestFile(file) && !BUILD_FILE.test(file);
+}
+
+/**
+ * For each of `sources` that shares at least {@link MIN_CO_CHANGE_COMMITS} commits with related test files
+ * ({@link relatedTest}): how many, and the test file changed with it most often. `commits` are the window's records
+ * (file indices into `files`).
+ */
+export function coChangedTests(
+  commits: Iterable<{ readonly f: readonly number[] }>,
+  files: readonly string[],
+  sources: Iterable<string>,
+  isTest: (file: string) => boolean = isCoChangeTest,
+): Map<string, CoChange> {
+  const wanted = new Set(sources);
+  const sourceAt = new Map<number, string>();
+  files.forEach((file, i) => {
+    if (wanted.has(file)) sourceAt.set(i, file);
+  });
+  // 0 unknown, 1 test, 2 not a test: each path is classified once, however many commits list it.
+  const testness = new Uint8Array(files.length);
+  const counts = new Map<string, { commits: number; tests: Map<number, number> }>();
+  for (const commit of commits) {
+    const f = commit.f;
+    if (f.length < 2 || f.length > MAX_CO_CHANGE_FILES) continue;
+    let touched: string[] | undefined;
+    let tests: number[] | undefined;
+    for (const i of f) {
+      const source = sourceAt.get(i);
+      if (source !== undefined) (touched ??= []).push(source);
+      if (testness[i] === 0) testness[i] = isTest(files[i]!) ? 1 : 2;
+      if (testness[i] === 1) (tests ??= []).push(i);
+    }
+    if (!touched || !tests) continue;
+    for (const source of new Set(touched)) {
+      const related = [...new Set(tests)].filter((t) => relatedTest(source, files[t]!));
+      if (related.length === 0) continue;
+      let entry = counts.get(source);
+      if (!entry) counts.set(source, (entry = { commits: 0, tests: new Map() }));
+      entry.commits++;
+      for (const t of related) entry.tests.set(t, (entry.tests.get(t) ?? 0) + 1);
+    }
+  }
+  const result = new Map<string, CoChange>();
+  for (const [source, entry] of counts) {
+    if (entry.commits < MIN_CO_CHANGE_COMMITS) continue;
+    let best = -1;
+    let bestCount = 0;
+    for (const [t, n] of entry.tests) if (n > bestCount) [best, bestCount] = [t, n];
+    result.set(source, { commits: entry.commits, testFile: files[best]! });
+  }
+  return result;
+}
+
+/**
+ * A test can speak for a source when it belongs to a folder that contains the source: the part of its path before
+ * its test folder (`crates/ignore` for `crates/ignore/tests/x.rs`, the repository for `test/req.js`), or its own
+ * folder when it has none (Go's `pkg/a_test.go`). A test of another crate or package changed in the same commit
+ * says nothing about this file.
+ */
+export function relatedTest(source: string, test: string): boolean {
+  const parts = test.split('/');
+  parts.pop();
+  const at = parts.findIndex(isTestDirName);
+  const owner = (at < 0 ? parts : parts.slice(0, at)).join('/');
+  return owner === '' || source.startsWith(`${owner}/`);
+}
