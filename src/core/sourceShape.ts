@@ -161,6 +161,8 @@ const ACCESSOR = /^(?:(?:public|private|protected|internal|override|open|final|s
 /** `name(params) qualifiers`: a C-family function or method signature, with no `=` before the parameters. */
 const SIGNATURE = /^[^=(]*[\w$~>\]]\s*(?:<[^()]*>)?\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*(?:const|noexcept|override|final|mutable|volatile|&&?|throws(?:\s+[\w.,<>\s]+)?|->\s*[^{]+|:\s*[^{]+|where\s+[^{]+|async|\s)*$/;
 const ARROW = /=>\s*$/;
+/** The end of a signature on its own line: `throws IOException`, `where T : new()`, `: a_(a)`, `-> Result`. */
+const SIGNATURE_TAIL = /^(?:where|throws|const|noexcept|override|final)\b|^(?::|->)/;
 /** What a Rust `{` can belong to, for reading back past a `where` clause. */
 const RUST_ITEM = /\b(?:fn|impl|struct|enum|trait|mod|union|match|if|else|for|while|loop|unsafe|async|move)\b|=>|^$/;
 const LEADING_ANNOTATIONS = /^(?:(?:@[\w.]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]|#\[[^\]]*\])\s*)+/;
@@ -264,7 +266,7 @@ function braceShape(lines: readonly string[], language: SourceLanguage): SourceS
   /** The outermost function being read. */
   let current: OpenFunction | undefined;
   /** Code since the last `;`, `{` or `}`, one entry per line: the header of the next `{`. */
-  let pending: string[] = [];
+  let pending: Array<{ readonly text: string; readonly line: number }> = [];
   /** A function whose body is an indented expression (Kotlin `fun f() =`, Scala `def f =`), closed by dedent. */
   let indented: { indent: number; fn: OpenFunction } | undefined;
   const typeLine = TYPE_LINE[language];
@@ -290,10 +292,12 @@ function braceShape(lines: readonly string[], language: SourceLanguage): SourceS
     for (const c of code) {
       if (c === '{') {
         let header = segment.trim();
+        let headerLine = lineNo;
         // A signature split over lines, or a brace on its own line: take earlier lines until the parentheses balance
-        // and back past a `where` clause to the signature.
-        for (let k = pending.length - 1; k >= 0 && (header === '' || parenBalance(header) < 0 || /^where\b/.test(header) || (language === 'rust' && !RUST_ITEM.test(header))); k--) {
-          header = `${pending[k]} ${header}`.trim();
+        // and back past a line that only ends a signature (`throws X`, `where T: Y`, `: base(x)`).
+        for (let k = pending.length - 1; k >= 0 && (header === '' || parenBalance(header) < 0 || SIGNATURE_TAIL.test(header) || (language === 'rust' && !RUST_ITEM.test(header))); k--) {
+          header = `${pending[k]!.text} ${header}`.trim();
+          headerLine = pending[k]!.line;
         }
         pending = [];
         segment = '';
@@ -316,7 +320,7 @@ function braceShape(lines: readonly string[], language: SourceLanguage): SourceS
           if (fnDepth === 0) {
             const owner = [...frames].reverse().find((f) => f.frame === 'type' && f.name)?.name;
             const name = functionName(header);
-            current = { name: owner && owner !== name ? `${owner}${language === 'rust' || language === 'cpp' ? '::' : '.'}${name}` : name, line: lineNo, endLine: lineNo, logicLines: 0, branches: 0 };
+            current = { name: owner && owner !== name ? `${owner}${language === 'rust' || language === 'cpp' ? '::' : '.'}${name}` : name, line: headerLine, endLine: lineNo, logicLines: 0, branches: 0 };
             opened = current;
             if (frames.every((f) => f.frame !== 'type')) tally.topLevelNames.push(name);
             const inExtension = language === 'swift' && [...frames].reverse().find((f) => f.frame === 'type')?.keyword === 'extension';
@@ -348,7 +352,7 @@ function braceShape(lines: readonly string[], language: SourceLanguage): SourceS
         if (fnDepth > 0 && c !== ' ' && c !== '\t') bodyCode = true;
       }
     }
-    if (segment.trim()) pending.push(segment.trim());
+    if (segment.trim()) pending.push({ text: segment.trim(), line: lineNo });
     if (pending.length > 8) pending = pending.slice(-8);
 
     if (fnDepth === 0 && !indented && !opened && !fnAtStart && skipDepth === 0) {

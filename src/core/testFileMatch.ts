@@ -113,8 +113,8 @@ function isTestFileName(p: Parsed): boolean {
     // `Spec` and `Suite` only where they are the test convention: okhttp's `ConnectionSpec` and `CipherSuite` are code.
     case 'java': case 'kt': return /^Test[A-Z_]|[a-z0-9](?:Tests?|IT)$/.test(stem);
     case 'scala': return /^Test[A-Z_]|[a-z0-9](?:Tests?|Spec|Specs|Suite)$/.test(stem);
-    case 'cs': return /^Test[A-Z_]|[a-z0-9](?:Tests?|Specs?)$/.test(stem);
-    case 'swift': case 'php': return /^Test[A-Z_]|[a-z0-9]Tests?$/.test(stem);
+    case 'cs': return /[a-z0-9](?:Tests?|Specs?)$/.test(stem);
+    case 'swift': case 'php': return /[a-z0-9]Tests?$/.test(stem);
     case 'rb': return /^(?:test|spec)_|_(?:test|spec)$/.test(stem);
     default:
       return C_EXT.includes(p.ext) && /^tests?[_-]|[_-](?:unit)?tests?$|[a-z0-9]Tests?$/.test(stem);
@@ -151,7 +151,7 @@ export function isSourceFile(file: string): boolean {
     case 'rust': return p.stem !== 'build' && p.stem !== 'main' && p.stem !== 'mod';
     case 'java': return p.stem !== 'package-info' && p.stem !== 'module-info';
     case 'swift': return !/^Package(?:@.*)?$/.test(p.stem) && p.stem !== 'LinuxMain';
-    case 'ruby': return !/^(?:Rakefile|Gemfile|.*\.gemspec)$/i.test(p.name);
+    case 'ruby': return !/^(?:Rakefile|Gemfile|Guardfile|Dangerfile|Capfile)$/i.test(p.stem);
     case 'scala': return p.stem !== 'build' && p.stem !== 'package';
     case 'php': return !/^(?:bootstrap|autoload)$/.test(p.stem);
     case 'csharp': return !/^(?:cake|build|Build)$/.test(p.stem);

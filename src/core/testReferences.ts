@@ -175,7 +175,7 @@ export class TestReferenceIndex {
       if (family === 'jvm') {
         const pkg = /^package\s+([\w.]+)/.exec(trimmed);
         if (pkg) scopes.add(pkg[1]!);
-        const imp = /^import\s+(?:static\s+)?([\w.]+)(?:\.(\*|_|\{[^}]*\}))?/.exec(trimmed);
+        const imp = /^import\s+(?:static\s+)?(\w+(?:\.\w+)*)(?:\.(\*|_|\{[^}]*\}))?/.exec(trimmed);
         if (imp) {
           const base = imp[1]!;
           if (imp[2] === '*' || imp[2] === '_') scopes.add(base);

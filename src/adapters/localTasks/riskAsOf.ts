@@ -11,6 +11,7 @@ import { testGapRisk } from '../../core/taskValue';
 import { isSourceFile, TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, FIX_SUBJECT } from './history';
+import { RUST_INLINE_TEST_PATTERNS } from './testFiles';
 
 export interface FileRisk {
   /** Repository-relative, forward slashes. */
@@ -116,12 +117,12 @@ async function treeFiles(git: GitGateway, run: Run, commit: string): Promise<str
   return files;
 }
 
-/** Rust files with an inline `#[cfg(test)]` module at that commit (they are tested, though no test file exists). */
+/** Rust files with inline tests at that commit (they are tested, though no test file exists). */
 async function rustInlineTests(git: GitGateway, run: Run, commit: string, tree: readonly string[]): Promise<Set<string>> {
   if (!tree.some((f) => f.endsWith('.rs'))) return new Set();
   const found = new Set<string>();
   // Output lines are `<commit>:<path>`; exit 1 means no match.
-  await git.streamLines(['-c', 'core.quotePath=false', 'grep', '-l', '-E', '#\\[cfg\\(test\\)\\]', commit, '--', ':(glob)**/*.rs'], run, (line) => {
+  await git.streamLines(['-c', 'core.quotePath=false', 'grep', '-l', '-E', ...RUST_INLINE_TEST_PATTERNS.flatMap((p) => ['-e', p]), commit, '--', ':(glob)**/*.rs'], run, (line) => {
     if (line.startsWith(`${commit}:`)) found.add(unquoteGitPath(line.slice(commit.length + 1)));
   });
   return found;
