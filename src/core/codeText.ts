@@ -136,12 +136,15 @@ function scan(text: string, syntax: Syntax, onString: ((line: number, value: str
       const multiline = triple || c === '`';
       const escapes = !(c === '`' && syntax.quotes === '"`');
       const startLine = lines.length + 1;
+      // The value is kept only for a caller that wants it: most scans only skip strings.
       let value = '';
       i += close.length;
       out += c;
-      while (i < n && !text.startsWith(close, i)) {
-        const d = text[i]!;
-        if (d === '\n') {
+      const quote = c.charCodeAt(0);
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === quote && (!triple || text.startsWith(close, i))) break;
+        if (d === 10) {
           if (!multiline) break; // an unterminated string ends with its line
           newline();
           value = '';
@@ -150,12 +153,12 @@ function scan(text: string, syntax: Syntax, onString: ((line: number, value: str
           while (i < n && (text[i] === ' ' || text[i] === '\t')) out += text[i++];
           continue;
         }
-        if (d === '\\' && escapes && i + 1 < n && text[i + 1] !== '\n') {
-          value += text[i + 1];
+        if (d === 92 && escapes && i + 1 < n && text.charCodeAt(i + 1) !== 10) {
+          if (onString) value += text[i + 1];
           i += 2;
           continue;
         }
-        value += d;
+        if (onString) value += text[i];
         i++;
       }
       if (text.startsWith(close, i)) i += close.length;
@@ -182,10 +185,25 @@ function scan(text: string, syntax: Syntax, onString: ((line: number, value: str
         continue;
       }
     }
-    out += c;
-    if (c !== ' ' && c !== '\t') last = /[\w$]/.test(c) ? 'a' : c;
-    i++;
+    // A run of plain code, up to the next character one of the rules above looks at: appended as one slice.
+    let j = i + 1;
+    while (j < n && !SPECIAL.has(text.charCodeAt(j))) j++;
+    out += text.slice(i, j);
+    for (let k = j - 1; k >= i; k--) {
+      const d = text.charCodeAt(k);
+      if (d === 32 || d === 9) continue;
+      last = isWordCode(d) ? 'a' : text[k]!;
+      break;
+    }
+    i = j;
   }
   lines.push(out);
   return lines;
+}
+
+/** Characters that can start a comment, a string, a regex, a Ruby block comment or a line: the scan stops at them. */
+const SPECIAL = new Set(['\n', '\r', '/', '#', '"', "'", '`', '='].map((c) => c.charCodeAt(0)));
+
+function isWordCode(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36 || code > 127;
 }

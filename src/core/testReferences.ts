@@ -69,9 +69,11 @@ export class TestReferenceIndex {
   private readonly tests: string[] = [];
   /** Repository path a test imports → the first such test (index into `tests`). */
   private readonly imported = new Map<string, number>();
-  /** Per family: `scope\0name` → the first test using `name` where `scope` (a package, namespace, folder, or a
-   *  qualified name) is visible. */
-  private readonly visible = new Map<string, number>();
+  /** `family:scope` (a package, a namespace, a folder, or '' for everywhere) → name → the first test that uses the
+   *  name where the scope is visible. */
+  private readonly scoped = new Map<string, Map<string, number>>();
+  /** `family:a.b.Name` → the first test that imports or writes out that qualified name. */
+  private readonly qualifiedUses = new Map<string, number>();
   private bytesRead = 0;
   private filesRead = 0;
 
@@ -147,7 +149,7 @@ export class TestReferenceIndex {
       // Package-scoped names are precise; a folder or a whole module is not, so common method names do not count there.
       if (name.length < 3 || ((family === 'go' || global) && GENERIC_NAMES.has(name))) continue;
       for (const scope of scopes) {
-        const hit = this.visible.get(`${family}:${scope}\0${name}`) ?? (family === 'go' || global ? undefined : this.visible.get(`${family}:=${scope ? scope + separator : ''}${name}`));
+        const hit = this.scoped.get(`${family}:${scope}`)?.get(name) ?? (family === 'go' || global ? undefined : this.qualifiedUses.get(`${family}:${scope ? scope + separator : ''}${name}`));
         if (hit !== undefined) return { testFile: this.tests[hit]!, name };
       }
     }
@@ -171,7 +173,10 @@ export class TestReferenceIndex {
     // project file), so a namespace says little: both match by name alone.
     else if (family === 'swift' || family === 'csharp') scopes.add('');
     for (const line of code) {
-      const trimmed = line.trim();
+      const trimmed = line.trimStart();
+      // Only package, import, namespace and use lines matter here.
+      const first = trimmed.charCodeAt(0);
+      if (first !== 112 && first !== 105 && first !== 110 && first !== 117) continue;
       if (family === 'jvm') {
         const pkg = /^package\s+([\w.]+)/.exec(trimmed);
         if (pkg) scopes.add(pkg[1]!);
@@ -191,25 +196,31 @@ export class TestReferenceIndex {
     }
     if (family === 'jvm' && scopes.size === 0) scopes.add('');
     const names = new Set<string>();
-    for (const line of code) for (const match of line.matchAll(IDENTIFIER)) if (match[0].length >= 3) names.add(match[0]);
-    // Qualified uses in code name the package too: `os.temp(…)`, `com.google.gson.internal.Excluder.DEFAULT`.
+    for (const match of code.join('\n').matchAll(IDENTIFIER)) if (match[0].length >= 3) names.add(match[0]);
+    // Qualified uses in code name the package too: `os.temp(…)`, `com.google.gson.internal.Excluder.DEFAULT`. Only
+    // chains from a package root the test knows (its own package's names, its imports' first names) are kept.
     if (family === 'jvm') {
+      const roots = new Set<string>();
+      for (const scope of scopes) for (const part of scope.split('.')) roots.add(part);
+      for (const q of qualified) roots.add(q.split('.')[0]!);
       for (const line of code) {
+        if (!line.includes('.')) continue;
         for (const match of line.matchAll(QUALIFIED)) {
           const parts = match[0].split('.');
+          if (!roots.has(parts[0]!)) continue;
           for (let k = 2; k <= Math.min(parts.length, 8); k++) qualified.push(parts.slice(0, k).join('.'));
         }
       }
     }
     for (const q of qualified) {
-      const key = `${family}:=${q}`;
-      if (!this.visible.has(key)) this.visible.set(key, id);
+      const key = `${family}:${q}`;
+      if (!this.qualifiedUses.has(key)) this.qualifiedUses.set(key, id);
     }
     for (const scope of scopes) {
-      for (const name of names) {
-        const key = `${family}:${scope}\0${name}`;
-        if (!this.visible.has(key)) this.visible.set(key, id);
-      }
+      const key = `${family}:${scope}`;
+      let inScope = this.scoped.get(key);
+      if (!inScope) this.scoped.set(key, (inScope = new Map()));
+      for (const name of names) if (!inScope.has(name)) inScope.set(name, id);
     }
   }
 
