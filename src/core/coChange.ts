@@ -21,8 +21,8 @@ export interface CoChange {
 const BUILD_FILE = /(?:^|\/)(?:CMakeLists\.txt|Makefile|package\.json|pom\.xml|go\.(?:mod|sum)|Cargo\.toml|[^/]*\.(?:csproj|fsproj|vbproj|sln|props|targets|gradle|kts|mk|cmake|lock|md|rst|ya?ml|toml|cfg|ini))$/i;
 
 /** A test file whose change says something about the code changed with it: not a build or project file. */
-export function isCoChangeTest(file: string): boolean {
-  return isTestFile(file) && !BUILD_FILE.test(file);
+export function isCoChangeTest(file: string, isTest: (file: string) => boolean = isTestFile): boolean {
+  return isTest(file) && !BUILD_FILE.test(file);
 }
 
 /**
@@ -44,25 +44,39 @@ export function coChangedTests(
   // 0 unknown, 1 test, 2 not a test: each path is classified once, however many commits list it.
   const testness = new Uint8Array(files.length);
   const counts = new Map<string, { commits: number; tests: Map<number, number> }>();
+  /** Per test (file index): the folder it speaks for (relatedTest), worked out once. */
+  const owners = new Map<number, string>();
+  const related = (source: string, t: number) => {
+    let owner = owners.get(t);
+    if (owner === undefined) owners.set(t, (owner = ownerOf(files[t]!)));
+    return owner === '' || source.startsWith(`${owner}/`);
+  };
+  // Runs over every commit in the window (100,000 on a big repository): plain loops, and arrays only for commits
+  // that touch both a source asked about and a test.
   for (const commit of commits) {
     const f = commit.f;
     if (f.length < 2 || f.length > MAX_CO_CHANGE_FILES) continue;
     let touched: string[] | undefined;
     let tests: number[] | undefined;
-    for (const i of f) {
+    for (let k = 0; k < f.length; k++) {
+      const i = f[k]!;
       const source = sourceAt.get(i);
-      if (source !== undefined) (touched ??= []).push(source);
+      if (source !== undefined && !touched?.includes(source)) (touched ??= []).push(source);
       if (testness[i] === 0) testness[i] = isTest(files[i]!) ? 1 : 2;
-      if (testness[i] === 1) (tests ??= []).push(i);
+      if (testness[i] === 1 && !tests?.includes(i)) (tests ??= []).push(i);
     }
     if (!touched || !tests) continue;
-    for (const source of new Set(touched)) {
-      const related = [...new Set(tests)].filter((t) => relatedTest(source, files[t]!));
-      if (related.length === 0) continue;
-      let entry = counts.get(source);
-      if (!entry) counts.set(source, (entry = { commits: 0, tests: new Map() }));
-      entry.commits++;
-      for (const t of related) entry.tests.set(t, (entry.tests.get(t) ?? 0) + 1);
+    for (const source of touched) {
+      let entry: { commits: number; tests: Map<number, number> } | undefined;
+      for (const t of tests) {
+        if (!related(source, t)) continue;
+        if (!entry) {
+          entry = counts.get(source);
+          if (!entry) counts.set(source, (entry = { commits: 0, tests: new Map() }));
+          entry.commits++;
+        }
+        entry.tests.set(t, (entry.tests.get(t) ?? 0) + 1);
+      }
     }
   }
   const result = new Map<string, CoChange>();
@@ -83,9 +97,13 @@ export function coChangedTests(
  * says nothing about this file.
  */
 export function relatedTest(source: string, test: string): boolean {
+  const owner = ownerOf(test);
+  return owner === '' || source.startsWith(`${owner}/`);
+}
+
+function ownerOf(test: string): string {
   const parts = test.split('/');
   parts.pop();
   const at = parts.findIndex(isTestDirName);
-  const owner = (at < 0 ? parts : parts.slice(0, at)).join('/');
-  return owner === '' || source.startsWith(`${owner}/`);
+  return (at < 0 ? parts : parts.slice(0, at)).join('/');
 }

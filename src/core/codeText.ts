@@ -60,13 +60,18 @@ export function codeLines(text: string, language: SourceLanguage): string[] {
  * `require('./a')`, `from "pkg"`, `#include "x.h"`. Multi-line strings are left out.
  */
 export function stringLiterals(text: string, language: SourceLanguage): Map<number, string[]> {
-  const found = new Map<number, string[]>();
-  scan(text, SYNTAX[language], (line, value) => {
-    const list = found.get(line) ?? [];
-    list.push(value);
-    found.set(line, list);
+  return codeAndStrings(text, language).strings;
+}
+
+/** {@link codeLines} and {@link stringLiterals} from one pass. */
+export function codeAndStrings(text: string, language: SourceLanguage): { lines: string[]; strings: Map<number, string[]> } {
+  const strings = new Map<number, string[]>();
+  const lines = scan(text, SYNTAX[language], (line, value) => {
+    const list = strings.get(line);
+    if (list) list.push(value);
+    else strings.set(line, [value]);
   });
-  return found;
+  return { lines, strings };
 }
 
 function scan(text: string, syntax: Syntax, onString: ((line: number, value: string) => void) | undefined): string[] {

@@ -185,10 +185,15 @@ function classify(header: string, language: SourceLanguage): { frame: Frame; key
   return { frame: 'block' };
 }
 
+/** Each keyword as a whole word (not a member access `x.fun`, nor part of a name). */
+const WORD_PATTERNS: ReadonlyMap<string, RegExp> = new Map(
+  [...new Set([...Object.values(TYPE_WORDS), ...Object.values(FUNCTION_WORDS)].flat())].map((word) => [word, new RegExp(`(?:^|[^\\w$@.])${word}(?![\\w$])`)]),
+);
+
 function firstWord(header: string, words: readonly string[] | undefined): { word: string; index: number } | undefined {
   let best: { word: string; index: number } | undefined;
   for (const word of words ?? []) {
-    const match = new RegExp(`(?:^|[^\\w$@.])${word}(?![\\w$])`).exec(header);
+    const match = WORD_PATTERNS.get(word)!.exec(header);
     if (match && (!best || match.index < best.index)) best = { word, index: match.index };
   }
   return best;

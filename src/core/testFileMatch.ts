@@ -89,19 +89,24 @@ export function languageOf(file: string): SourceLanguage | undefined {
 
 /** A folder that holds tests: `test/`, `__tests__/`, `src/jvmTest/`, `Polly.Specs/`, `foo-tests/`… */
 export function isTestDirName(dir: string): boolean {
+  // Every test folder name holds "test" or "spec": one quick look rules out most folders.
+  if (!/test|spec/i.test(dir)) return false;
   return TEST_DIRS.has(dir.toLowerCase()) || TEST_DIR_PATTERNS.some((pattern) => pattern.test(dir));
 }
 
 /** A folder of test helpers: `testing/`, `testutil/`, `testFixtures/`, `okio-testing-support/`, `Polly.Testing/`… */
 export function isTestSupportDirName(dir: string): boolean {
+  if (!/test|fake|mock|stub|fixture/i.test(dir)) return false;
   return TEST_SUPPORT_DIR_PATTERNS.some((pattern) => pattern.test(dir));
 }
 
 /** True for test files by name or folder (they are not themselves "sources needing a test"). */
 export function isTestFile(file: string): boolean {
-  const p = parse(file);
-  if (p.dirs.some(isTestDirName)) return true;
-  return isTestFileName(p);
+  return isTest(parse(file));
+}
+
+function isTest(p: Parsed): boolean {
+  return p.dirs.some(isTestDirName) || isTestFileName(p);
 }
 
 function isTestFileName(p: Parsed): boolean {
@@ -126,7 +131,10 @@ function isTestFileName(p: Parsed): boolean {
  * Neither sources that need tests nor tests.
  */
 export function isTestSupportFile(file: string): boolean {
-  const p = parse(file);
+  return isTestSupport(parse(file));
+}
+
+function isTestSupport(p: Parsed): boolean {
   return p.dirs.some(isTestSupportDirName) || TEST_SUPPORT_STEM.test(p.stem) || (p.ext === 'php' && /^Test[A-Z]/.test(p.stem));
 }
 
@@ -137,8 +145,13 @@ export function isTestSupportFile(file: string): boolean {
  */
 export function isSourceFile(file: string): boolean {
   const p = parse(file);
+  return !isTest(p) && isSource(p);
+}
+
+/** isSourceFile for a path already known not to be a test. */
+function isSource(p: Parsed): boolean {
   const language = LANGUAGE_BY_EXT.get(p.ext);
-  if (!language || isTestFile(file) || isTestSupportFile(file)) return false;
+  if (!language || isTestSupport(p)) return false;
   if (p.dirs.some((d) => SKIP_DIRS.has(d.toLowerCase()) || d.startsWith('.') || /(?:^|[\s._-])(?:examples?|samples?|demos?|benchmarks?)$/i.test(d))) return false;
   if (p.dirs.length > 0 && TOOLING_ROOTS.has(p.dirs[0]!.toLowerCase())) return false;
   if (/\.d\.[cm]?ts$/.test(p.name) || /\.min\.[cm]?js$/.test(p.name)) return false;
@@ -170,22 +183,61 @@ export class TestFileIndex {
   private readonly testsByName = new Map<string, string[]>();
   /** Lower-cased source file name → how many tracked sources carry it (a unique generic name is not ambiguous). */
   private readonly sourceNames = new Map<string, number>();
+  /** Go test files by folder (Go tests live beside their package). */
+  private readonly goTestsByDir = new Map<string, string[]>();
+  /** Test file names up to their first dot, lower-cased: a JS/TS source whose stem is not among them has no test. */
+  private readonly testNameStems = new Set<string>();
+  /** Tracked files that are sources (isSourceFile). */
+  private readonly sources = new Set<string>();
+  /** Tracked tests in no supported language (Tcl suites, fixtures): they count for co-change, not for names. */
+  private readonly otherTests = new Set<string>();
+  private readonly inlineTests: Set<string>;
 
-  /** `tracked`: every tracked path; `inlineTests`: Rust files with inline tests, `#[cfg(test)]` or `#[test]` (optional). */
-  constructor(tracked: Iterable<string>, private readonly inlineTests: ReadonlySet<string> = new Set()) {
+  /**
+   * `tracked`: every tracked path; `inlineTests`: Rust files with inline tests, `#[cfg(test)]` or `#[test]` (optional;
+   * more can be added later). Every path is classified here once; the other questions reuse it.
+   */
+  constructor(tracked: Iterable<string>, inlineTests: Iterable<string> = []) {
     this.all = new Set(tracked);
+    this.inlineTests = new Set(inlineTests);
     for (const file of this.all) {
       const p = parse(file);
-      if (!LANGUAGE_BY_EXT.has(p.ext) && !JS_EXT.includes(p.ext)) continue;
+      if (!LANGUAGE_BY_EXT.has(p.ext)) {
+        if (isTest(p)) this.otherTests.add(file);
+        continue;
+      }
       const key = p.name.toLowerCase();
-      if (isTestFile(file)) {
+      if (isTest(p)) {
         const list = this.testsByName.get(key) ?? [];
         list.push(file);
         this.testsByName.set(key, list);
+        if (p.ext === 'go') {
+          const inDir = this.goTestsByDir.get(p.dir) ?? [];
+          inDir.push(file);
+          this.goTestsByDir.set(p.dir, inDir);
+        }
+        this.testNameStems.add(key.split('.')[0]!);
       } else {
         this.sourceNames.set(key, (this.sourceNames.get(key) ?? 0) + 1);
+        if (isSource(p)) this.sources.add(file);
       }
     }
+  }
+
+  /** isSourceFile, answered from the tracked files' classification made once here. */
+  isSource(file: string): boolean {
+    return this.all.has(file) ? this.sources.has(file) : isSourceFile(file);
+  }
+
+  /** isTestFile, answered from the classification made once here. */
+  isTest(file: string): boolean {
+    if (!this.all.has(file)) return isTestFile(file);
+    return this.otherTests.has(file) || (this.testsByName.get(file.slice(file.lastIndexOf('/') + 1).toLowerCase())?.includes(file) ?? false);
+  }
+
+  /** Rust files found to have inline tests after the index was built (the grep for them runs beside other work). */
+  addInlineTests(files: Iterable<string>): void {
+    for (const file of files) this.inlineTests.add(file);
   }
 
   /** The first matching test file for `source`, or undefined. */
@@ -211,7 +263,7 @@ export class TestFileIndex {
     return this.findTestFile(source) !== undefined;
   }
 
-  /** Every tracked test file (by isTestFile), in no particular order. */
+  /** Every tracked test file in a supported language, in no particular order. */
   testFiles(): string[] {
     return [...this.testsByName.values()].flat();
   }
@@ -243,6 +295,7 @@ export class TestFileIndex {
   }
 
   private jsTest(p: Parsed): string | undefined {
+    if (!this.testNameStems.has(p.stem.toLowerCase().split('.')[0]!)) return undefined;
     const names = JS_EXT.flatMap((ext) => [`${p.stem}.test.${ext}`, `${p.stem}.spec.${ext}`]);
     const local = [
       ...names.map((n) => join(p.dir, n)),
@@ -256,11 +309,7 @@ export class TestFileIndex {
     const exact = this.firstExisting([join(p.dir, `${p.stem}_test.go`)]);
     if (exact) return exact;
     const prefix = join(p.dir, `${p.stem}_`);
-    for (const candidate of this.testsByName.values()) {
-      const hit = candidate.find((c) => c.startsWith(prefix) && c.endsWith('_test.go') && !c.slice(prefix.length).includes('/'));
-      if (hit) return hit;
-    }
-    return undefined;
+    return this.goTestsByDir.get(p.dir)?.find((c) => c.startsWith(prefix) && c.endsWith('_test.go'));
   }
 
   /**

@@ -16,7 +16,7 @@
  * - Go: a test file in the same folder (the same package, or its `_test` twin) uses a name the file declares.
  * Rust relies on inline tests, names and co-change instead.
  */
-import { codeLines, stringLiterals } from './codeText';
+import { codeAndStrings, codeLines } from './codeText';
 import { isTestFile, languageOf, type SourceLanguage } from './testFileMatch';
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
@@ -64,8 +64,8 @@ export function readsReferences(language: SourceLanguage): boolean {
 
 export class TestReferenceIndex {
   private readonly tracked: ReadonlySet<string>;
-  /** Tracked files by lower-cased name, for suffix resolution. */
-  private readonly byName = new Map<string, string[]>();
+  /** Tracked files by lower-cased name, for suffix resolution; built on first use (JS/TS imports never need it). */
+  private byNameIndex: Map<string, string[]> | undefined;
   private readonly tests: string[] = [];
   /** Repository path a test imports → the first such test (index into `tests`). */
   private readonly imported = new Map<string, number>();
@@ -79,12 +79,19 @@ export class TestReferenceIndex {
 
   constructor(tracked: Iterable<string>) {
     this.tracked = tracked instanceof Set ? tracked : new Set(tracked);
-    for (const file of this.tracked) {
-      const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
-      const list = this.byName.get(name);
-      if (list) list.push(file);
-      else this.byName.set(name, [file]);
+  }
+
+  private get byName(): Map<string, string[]> {
+    if (!this.byNameIndex) {
+      this.byNameIndex = new Map();
+      for (const file of this.tracked) {
+        const name = file.slice(file.lastIndexOf('/') + 1).toLowerCase();
+        const list = this.byNameIndex.get(name);
+        if (list) list.push(file);
+        else this.byNameIndex.set(name, [file]);
+      }
     }
+    return this.byNameIndex;
   }
 
   /** Test files read so far, and their total size in characters. */
@@ -103,12 +110,16 @@ export class TestReferenceIndex {
     const imported = (target: string) => {
       if (!this.imported.has(target)) this.imported.set(target, id);
     };
+    // A file without the keyword imports nothing: it is not scanned for imports at all.
+    const has = (...words: string[]) => words.some((word) => text.includes(word));
     switch (language) {
-      case 'js': case 'ts': for (const spec of jsSpecifiers(text, language)) this.resolveJs(dir, spec).forEach(imported); break;
-      case 'python': for (const module of pythonModules(text, dir)) this.resolvePython(module).forEach(imported); break;
-      case 'ruby': for (const r of rubyRequires(text)) this.resolveRuby(dir, r).forEach(imported); break;
+      case 'js': case 'ts':
+        if (has('require', 'import', 'from', 'mock(')) for (const spec of jsSpecifiers(text, language)) this.resolveJs(dir, spec).forEach(imported);
+        break;
+      case 'python': if (has('import')) for (const module of pythonModules(text, dir)) this.resolvePython(module).forEach(imported); break;
+      case 'ruby': if (has('require', 'load')) for (const r of rubyRequires(text)) this.resolveRuby(dir, r).forEach(imported); break;
       case 'c': case 'cpp': for (const inc of includes(text)) this.resolveInclude(dir, inc).forEach(imported); break;
-      case 'php': for (const spec of phpIncludes(text)) this.resolveRelative(dir, spec).forEach(imported); break;
+      case 'php': if (has('require', 'include')) for (const spec of phpIncludes(text)) this.resolveRelative(dir, spec).forEach(imported); break;
       default: break;
     }
     const family = familyOf(language);
@@ -297,8 +308,7 @@ const JS_IMPORT_LINE = /\b(?:require|import|mock|requireActual|importActual)\s*\
 
 /** Module specifiers a JS/TS file imports: the first string on each import, require or mock line. */
 function jsSpecifiers(text: string, language: SourceLanguage): string[] {
-  const code = codeLines(text, language);
-  const strings = stringLiterals(text, language);
+  const { lines: code, strings } = codeAndStrings(text, language);
   const specs: string[] = [];
   code.forEach((line, index) => {
     if (!JS_IMPORT_LINE.test(line)) return;
@@ -350,8 +360,7 @@ function pythonModules(text: string, dir: string): string[] {
 }
 
 function rubyRequires(text: string): Array<{ path: string; relative: boolean }> {
-  const code = codeLines(text, 'ruby');
-  const strings = stringLiterals(text, 'ruby');
+  const { lines: code, strings } = codeAndStrings(text, 'ruby');
   const found: Array<{ path: string; relative: boolean }> = [];
   code.forEach((line, index) => {
     const match = /\b(require_relative|require|load|autoload)\b/.exec(line);
@@ -369,8 +378,7 @@ function includes(text: string): string[] {
 }
 
 function phpIncludes(text: string): string[] {
-  const code = codeLines(text, 'php');
-  const strings = stringLiterals(text, 'php');
+  const { lines: code, strings } = codeAndStrings(text, 'php');
   const found: string[] = [];
   code.forEach((line, index) => {
     if (!/\b(?:require|include)(?:_once)?\b/.test(line)) return;

@@ -10,19 +10,19 @@ import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import type { TaskCandidate } from '../../core/tasks';
 import { readCoverage } from '../coverage';
-import { coChangedTests } from '../../core/coChange';
-import { evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
-import { isSourceFile } from '../../core/testFileMatch';
+import { coChangedTests, isCoChangeTest } from '../../core/coChange';
+import { evidenceWithoutText } from '../../core/testEvidence';
+import { TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { describeProblem, type GrepHit } from './grep';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
 import { skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
-import { buildTestFileIndex, listTrackedFiles, readTestReferences } from './testFiles';
+import { findRustInlineTests, listTrackedFiles, readTestReferences } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
-import { UntestedSourceJudge, untestedSourceCandidate } from './untestedSources';
+import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
 import { indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
@@ -97,6 +97,9 @@ export interface SourcesSnapshot {
   readonly skipped: SourceResult;
   /** Absent when the test-gap inputs failed; then only the full check can reuse the snapshot. */
   readonly testGaps?: SourceResult;
+  /** Each judged source file's test-gap verdict (untestedSources.ts), reused by a full check that finds HEAD and the
+   *  work tree unchanged: no test file or source is read again. */
+  readonly gapVerdicts?: Array<[string, UntestedSource | null]>;
 }
 
 export const SOURCES_MAX_AGE_MS = 3_600_000;
@@ -157,16 +160,21 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     return finish(await history, [previous.todos, previous.skipped, previous.testGaps], previous);
   }
 
-  // The test-gap inputs (tracked files, test-file index, coverage reports) do not depend on history: start them now.
-  const gapInputs = attempt('Test gaps', () => loadTestGapInputs(git, repoRoot, common));
+  // The test-gap inputs (tracked files, test-file index, coverage reports, the test files' text) do not depend on
+  // history: start them now. With a previous scan's verdicts the test files are read only if a verdict is missing.
+  const gapInputs = attempt('Test gaps', () => loadTestGapInputs(git, repoRoot, common, !previous?.gapVerdicts));
   // No status (it failed) means no reuse, no snapshot, and blame for the ages.
   const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
+  // The verdicts read only tracked files and the history: they hold while HEAD and the work tree are unchanged.
+  const verdicts = previous?.gapVerdicts
+    ? status.then((st) => (st?.head === head && st.fingerprint === previous.fingerprint ? new Map(previous.gapVerdicts) : undefined))
+    : Promise.resolve(undefined);
   // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
   // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
   // later, that command is running and this overlaps it instead of delaying it.
-  const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
+  const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? testGaps(repoRoot, inputs, summary, since) : undefined;
+    return summary && inputs ? testGaps(repoRoot, inputs, summary, since, cached) : undefined;
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
@@ -179,7 +187,8 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       history: history.then((summary) => summary?.cache),
     },
   });
-  const [summary, gaps] = await Promise.all([history, gapsReady]);
+  const [summary, judged] = await Promise.all([history, gapsReady]);
+  const gaps = judged?.result;
   // Only complete results are kept for reuse: a failed or aborted source must run again next time.
   const finalStatus = await status;
   const snapshot: SourcesSnapshot | undefined = todos && skipped && finalStatus?.head === head && !options.signal?.aborted
@@ -187,6 +196,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       head, settings, fingerprint: finalStatus.fingerprint, index,
       // A reused snapshot keeps its own time: its ages are as of then.
       takenAt: reuse ? previous.takenAt : now, startedAt, todos, skipped, ...(gaps ? { testGaps: gaps } : {}),
+      ...(judged ? { gapVerdicts: [...judged.verdicts] } : {}),
     }
     : undefined;
   return finish(summary, [todos, skipped, gaps], snapshot);
@@ -233,20 +243,23 @@ async function scanSources(
 
 interface TestGapInputs {
   readonly tracked: string[];
-  readonly index: Awaited<ReturnType<typeof buildTestFileIndex>>;
+  readonly index: TestFileIndex;
   readonly coverage: Awaited<ReturnType<typeof readCoverage>>;
-  /** What the test files import and use; undefined when reading them failed. */
-  readonly references: Awaited<ReturnType<typeof readTestReferences>> | undefined;
+  /** What the test files import and use, read once on first call; undefined when reading them failed. */
+  readonly references: LoadReferences;
 }
 
-async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
+/** `eagerReferences`: read the test files now, beside the history walk (a first scan will need them). */
+async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { signal?: AbortSignal; timeoutMs?: number }, eagerReferences: boolean): Promise<TestGapInputs> {
   const tracked = await listTrackedFiles(git, repoRoot, common);
-  // The test files are read while the history walk runs: they do not depend on it.
-  const [index, coverage, references] = await Promise.all([
-    buildTestFileIndex(git, repoRoot, tracked.files, common),
-    readCoverage(repoRoot, tracked.files),
-    readTestReferences(repoRoot, tracked.files, common).catch(() => undefined),
-  ]);
+  // Every path is classified once, here; Rust's inline tests, found by a grep, join the index when it ends.
+  const index = new TestFileIndex(tracked.files);
+  const inline = findRustInlineTests(git, repoRoot, tracked.files, common);
+  let reading: ReturnType<LoadReferences> | undefined;
+  const references: LoadReferences = () => (reading ??= readTestReferences(repoRoot, tracked.files, { ...common, testFiles: index.testFiles() }).catch(() => undefined));
+  if (eagerReferences) void references();
+  const [inlineTests, coverage] = await Promise.all([inline, readCoverage(repoRoot, tracked.files)]);
+  index.addInlineTests(inlineTests);
   return { tracked: tracked.files, index, coverage, references };
 }
 
@@ -255,7 +268,13 @@ async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { si
  * to test), else source files changed in the window that still exist, show no evidence of tests (name, import,
  * co-change, a test using what they declare) and are worth testing (untestedSources.ts).
  */
-async function testGaps(repoRoot: string, { tracked, index, coverage, references }: TestGapInputs, history: HistorySummary, since: number): Promise<SourceResult> {
+async function testGaps(
+  repoRoot: string,
+  { tracked, index, coverage, references }: TestGapInputs,
+  history: HistorySummary,
+  since: number,
+  cached: ReadonlyMap<string, UntestedSource | null> | undefined,
+): Promise<{ result: SourceResult; verdicts: GapVerdicts }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
@@ -264,14 +283,14 @@ async function testGaps(repoRoot: string, { tracked, index, coverage, references
   }));
   const present = new Set(tracked);
   const window = history.cache ? windowView(history.cache, since) : undefined;
-  const changedSources = [...history.files.keys()].filter((file) => present.has(file) && isSourceFile(file));
-  const evidence: EvidenceSources = {
+  const changedSources = [...history.files.keys()].filter((file) => present.has(file) && index.isSource(file));
+  const judge = new UntestedSourceJudge(repoRoot, {
     names: index,
-    references: references?.index,
-    coChanges: window ? coChangedTests(window.commits, window.files, changedSources) : new Map(),
-  };
-  const judge = new UntestedSourceJudge(repoRoot, evidence, { coverageReports: covered.length > 0, referencesComplete: references?.complete ?? false });
-  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => evidenceWithoutText(file, evidence) !== undefined, testEvidence: (file) => evidenceWithoutText(file, evidence) }).map(
+    coChanges: window ? coChangedTests(window.commits, window.files, changedSources, (file) => isCoChangeTest(file, (f) => index.isTest(f))) : new Map(),
+  }, references, { coverageReports: covered.length > 0, cached });
+  const evidence = covered.length > 0 ? await judge.evidence() : undefined;
+  const evidenceOf = (file: string) => (evidence ? evidenceWithoutText(file, evidence) : undefined);
+  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => evidenceOf(file) !== undefined, testEvidence: evidenceOf }).map(
     // Function names come from the report: keep control characters and markup out of the title.
     (candidate) => ({ ...candidate, title: sanitizeTitle(candidate.title) }),
   );
@@ -307,7 +326,7 @@ async function testGaps(repoRoot: string, { tracked, index, coverage, references
     }
     start = end;
   }
-  return { candidates, problems };
+  return { result: { candidates, problems }, verdicts: judge.verdicts };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

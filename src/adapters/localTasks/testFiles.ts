@@ -3,14 +3,13 @@
  * file list, streamed; the Rust files with inline tests (invisible by name); and the test files' text, read once,
  * bounded, for what they import and use. Node only.
  */
-import { open } from 'node:fs/promises';
 import * as path from 'node:path';
 import { unquoteGitPath } from '../gitQuotedPath';
 import { isTestFile, languageOf, TestFileIndex } from '../../core/testFileMatch';
 import { readsReferences, TestReferenceIndex } from '../../core/testReferences';
 import { GitCommandError, GitGateway } from '../gitProcess';
-import { mapLimit } from '../mapLimit';
 import { grepTracked } from './grep';
+import { readTextsInTurns } from './readTexts';
 
 /** Above this many tracked files the list is cut (and the caller told): name matching needs the set in memory. */
 export const MAX_TRACKED_FILES = 500_000;
@@ -44,16 +43,18 @@ export async function listTrackedFiles(git: GitGateway, repoRoot: string, option
 export const RUST_INLINE_TEST_PATTERNS: readonly string[] = ['#\\[cfg\\((all\\()?test', '#\\[([a-z_]+::)?test(_case)?[](]'];
 
 export async function buildTestFileIndex(git: GitGateway, repoRoot: string, tracked: readonly string[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<TestFileIndex> {
-  let inline = new Set<string>();
-  if (tracked.some((f) => f.endsWith('.rs'))) {
-    const found = await grepTracked(git, repoRoot, RUST_INLINE_TEST_PATTERNS, [':(glob)**/*.rs'], 100_000, () => true, options);
-    inline = new Set(found.hits.map((h) => h.path));
-  }
-  return new TestFileIndex(tracked, inline);
+  return new TestFileIndex(tracked, await findRustInlineTests(git, repoRoot, tracked, options));
 }
 
-/** A test file longer than this is read only this far (imports come first; the rest is more of the same names). */
-export const MAX_TEST_FILE_BYTES = 512 * 1024;
+/** The tracked Rust files with inline tests (none without Rust files, and then no grep). */
+export async function findRustInlineTests(git: GitGateway, repoRoot: string, tracked: readonly string[], options: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<Set<string>> {
+  if (!tracked.some((f) => f.endsWith('.rs'))) return new Set();
+  const found = await grepTracked(git, repoRoot, RUST_INLINE_TEST_PATTERNS, [':(glob)**/*.rs'], 100_000, () => true, options);
+  return new Set(found.hits.map((h) => h.path));
+}
+
+/** A test file longer than this is scanned only this far (imports come first; the rest is more of the same names). */
+export const MAX_TEST_FILE_CHARS = 512 * 1024;
 /** Test text read per scan at most: beyond it, a missing import or reference is no longer claimed. */
 export const MAX_TEST_TEXT_CHARS = 48 * 1024 * 1024;
 
@@ -64,48 +65,33 @@ export interface TestReferences {
 }
 
 /**
- * Reads the tracked test files (isTestFile) in the languages whose references are read, a few at a time, into a
- * TestReferenceIndex. Unreadable files (deleted, sparse checkout) are skipped, and make the result incomplete.
+ * Reads the tracked test files (isTestFile, or `testFiles` when the caller has them) in the languages whose references
+ * are read, in turns, into a TestReferenceIndex. Unreadable files (deleted, sparse checkout) are skipped, and make the result incomplete.
  */
-export async function readTestReferences(repoRoot: string, tracked: readonly string[], options: { signal?: AbortSignal; maxChars?: number } = {}): Promise<TestReferences> {
+export async function readTestReferences(
+  repoRoot: string,
+  tracked: readonly string[],
+  options: { signal?: AbortSignal; maxChars?: number; testFiles?: readonly string[] } = {},
+): Promise<TestReferences> {
   const index = new TestReferenceIndex(tracked);
-  const files = tracked.filter((file) => {
+  const files = (options.testFiles ?? tracked.filter(isTestFile)).filter((file) => {
     const language = languageOf(file);
-    return language !== undefined && readsReferences(language) && isTestFile(file);
+    return language !== undefined && readsReferences(language);
   });
   let budget = options.maxChars ?? MAX_TEST_TEXT_CHARS;
   let complete = true;
-  await mapLimit(files, 8, async (file) => {
-    if (budget <= 0 || options.signal?.aborted) {
+  await readTextsInTurns(files, (file) => `${repoRoot}${path.sep}${file}`, MAX_TEST_FILE_CHARS, (file, text) => {
+    if (budget <= 0) {
       complete = false;
-      return;
+      return false;
     }
-    const text = await readPrefix(path.join(repoRoot, file), MAX_TEST_FILE_BYTES).catch(() => undefined);
-    if (text === undefined) {
-      complete = false;
-      return;
+    if (text === undefined) complete = false;
+    else {
+      budget -= text.length;
+      index.add(file, text);
     }
-    budget -= text.length;
-    index.add(file, text);
-  });
+    return true;
+  }, options.signal);
+  if (options.signal?.aborted) complete = false;
   return { index, complete };
-}
-
-/** The first `maxBytes` of a file as UTF-8 (a character cut at the end becomes U+FFFD, which no scanner minds). */
-export async function readPrefix(file: string, maxBytes: number): Promise<string> {
-  const handle = await open(file, 'r');
-  try {
-    // Sized to the file: a buffer of the cap for every small file would make the collector's work, not ours.
-    const size = Math.min(maxBytes, (await handle.stat()).size);
-    const buffer = Buffer.allocUnsafe(size);
-    let filled = 0;
-    while (filled < size) {
-      const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-    }
-    return buffer.toString('utf8', 0, filled);
-  } finally {
-    await handle.close();
-  }
 }

@@ -107,12 +107,30 @@ describe('local tasks: test gaps decided by evidence (real repositories)', funct
     assert.equal(cut.complete, false);
 
     const names = new TestFileIndex(tracked);
-    const judge = (references: typeof full) =>
-      new UntestedSourceJudge(repo, { names, references: references.index, coChanges: new Map() }, { coverageReports: false, referencesComplete: references.complete });
+    const judge = (references: typeof full, maxReads?: number) =>
+      new UntestedSourceJudge(repo, { names, coChanges: new Map() }, async () => references, { coverageReports: false, ...(maxReads === undefined ? {} : { maxReads }) });
     assert.deepEqual([...(await judge(full).untested(['src/a.ts', 'src/b.ts'])).keys()], ['src/b.ts']);
     const unsure = await judge(cut).untested(['src/a.ts', 'src/b.ts']);
     assert.deepEqual(unsure.get('src/b.ts')?.evidenceChecked, ['name', 'coChange'], 'imports unread: not claimed');
-    const capped = new UntestedSourceJudge(repo, { names, references: full.index, coChanges: new Map() }, { coverageReports: false, referencesComplete: true, maxReads: 0 });
+    const capped = judge(full, 0);
     assert.equal((await capped.untested(['src/b.ts'])).size, 0, 'a file not read is not suggested');
+    assert.deepEqual([...capped.verdicts], [['src/b.ts', null]]);
+  });
+
+  it('reuses the verdicts while HEAD and the work tree are unchanged, without reading the files again', async () => {
+    const repo = repos.init('reuse');
+    repos.commit(repo, 'start', 10, { 'src/a.ts': tsFunction('a'), 'src/b.ts': tsFunction('b'), 'test/b.test.ts': "import { b } from '../src/b';\n" });
+    const first = await collectLocalCandidates(repo, {});
+    assert.deepEqual(gaps(first.candidates).map((c) => c.title), ['Add tests for src/a.ts']);
+    assert.deepEqual(first.historyCache?.sources?.gapVerdicts?.map(([file, verdict]) => [file, verdict !== null]).sort(), [['src/a.ts', true], ['src/b.ts', false]]);
+    // git no longer looks at src/a.ts: a change to it cannot show in the status, so only a new read would see it.
+    repos.git(repo, ['update-index', '--assume-unchanged', 'src/a.ts']);
+    repos.write(repo, { 'src/a.ts': 'export const a = 1;\n' });
+    const again = await collectLocalCandidates(repo, { historyCache: JSON.parse(JSON.stringify(first.historyCache)) });
+    assert.deepEqual(gaps(again.candidates).map((c) => c.title), ['Add tests for src/a.ts'], 'the verdict was reused, the file not read');
+    // A visible change (a new commit) judges again.
+    repos.commit(repo, 'tidy', 5, { 'src/c.ts': 'export const c = 1;\n' });
+    const after = await collectLocalCandidates(repo, { historyCache: again.historyCache });
+    assert.deepEqual(gaps(after.candidates).map((c) => c.title), [], 'read again: src/a.ts is now a one-line file');
   });
 });
