@@ -7,7 +7,7 @@ import { isTestDirName, isTestFile } from './testFileMatch';
 
 /** Commits touching more files than this are sweeping changes (formatting, renames, upgrades), not a sign of testing. */
 export const MAX_CO_CHANGE_FILES = 50;
-/** Commits a source must share with test files to count as tested. */
+/** Commits a source must share with test files to count as tested (one is enough with a test named alike). */
 export const MIN_CO_CHANGE_COMMITS = 2;
 
 export interface CoChange {
@@ -81,13 +81,28 @@ export function coChangedTests(
   }
   const result = new Map<string, CoChange>();
   for (const [source, entry] of counts) {
-    if (entry.commits < MIN_CO_CHANGE_COMMITS) continue;
-    let best = -1;
-    let bestCount = 0;
+    // Once is enough when the test is named like the file (express's `test/req.fresh.js` for `lib/request.js`).
+    const named = [...entry.tests.keys()].find((t) => namedAlike(source, files[t]!));
+    if (entry.commits < MIN_CO_CHANGE_COMMITS && named === undefined) continue;
+    let best = named ?? -1;
+    let bestCount = named === undefined ? 0 : entry.tests.get(named)!;
     for (const [t, n] of entry.tests) if (n > bestCount) [best, bestCount] = [t, n];
     result.set(source, { commits: entry.commits, testFile: files[best]! });
   }
   return result;
+}
+
+/**
+ * The test's name starts with the source's name or an abbreviation of it (three letters at least): `req.fresh.js`
+ * and `request.js`, `app.render.js` and `application.js`, `string.tcl` and `t_string.c` do not, `sds_test.c` and
+ * `sds.c` do.
+ */
+export function namedAlike(source: string, test: string): boolean {
+  const word = (path: string) => (/^[A-Za-z0-9]+/.exec(path.slice(path.lastIndexOf('/') + 1))?.[0] ?? '').toLowerCase();
+  const s = word(source);
+  const t = word(test);
+  if (s.length < 3 || t.length < 3) return false;
+  return s.startsWith(t) || t.startsWith(s);
 }
 
 /**

@@ -91,7 +91,7 @@ export function describeEvidence(e: TestEvidence): string {
     case 'inline': return 'tests inside the file';
     case 'import': return `${e.testFile} imports it`;
     case 'reference': return `${e.testFile} uses ${e.name}`;
-    case 'coChange': return `changed with tests in ${plural(e.commits, 'commit')}, ${e.testFile} most often`;
+    case 'coChange': return e.commits === 1 ? `changed in a commit with ${e.testFile}` : `changed with tests in ${plural(e.commits, 'commit')}, ${e.testFile} most often`;
     case 'coverage': return 'a coverage report covers it';
   }
 }

@@ -47,12 +47,13 @@ const TEST_DIR_PATTERNS: readonly RegExp[] = [
 const TEST_SUPPORT_DIR_PATTERNS: readonly RegExp[] = [
   /^(?:testing|testutils?|test[_-]?helpers?|test[_-]?support|testing[_-]?support|testfixtures|test[_-]fixtures|testkit|testlib|fakes|mocks|stubs|__mocks__)$/i,
   /[._-](?:testing|testing[._-]support|test[._-]support|testutils?|test[._-]utils?|testkit|testlib|fixtures)$/i, // okio-testing-support, Polly.Testing
+  /[._-]tests?[._-]/i, // android-test-app, foo-test-server
 ];
 const SKIP_DIRS = new Set([
   'node_modules', 'vendor', 'third_party', 'dist', 'build', 'out', 'target', 'coverage', 'fixtures', '__fixtures__',
   'testdata', '__mocks__', 'mocks', 'generated', '__generated__', 'examples', 'example', 'samples', 'sample', 'demo',
   'demos', 'docs', 'doc', 'migrations', 'bench', 'benches', 'benchmark', 'benchmarks', 'jmh', 'buildsrc', 'build-logic',
-  'build-support', 'build-tools', 'gradle', 'sandbox', 'playground',
+  'build-support', 'build-tools', 'gradle', 'sandbox', 'playground', 'website',
 ]);
 /** Top-level folders of scripts and tooling (release, code generation, CI), not the product. */
 const TOOLING_ROOTS = new Set(['scripts', 'script', 'tools', 'tool', 'bin', 'ci', 'hack', 'utils', 'support', 'devtools', 'dev', 'contrib', 'misc']);
@@ -172,9 +173,13 @@ function isSource(p: Parsed): boolean {
   }
 }
 
-/** `-Util` (Kotlin's convention for files of top-level functions) is matched as `Util`. */
-function matchStem(stem: string): string {
-  return stem.replace(/^[-_]+/, '');
+/**
+ * `-Util` (Kotlin's convention for files of top-level functions) is matched as `Util`, and a Kotlin Multiplatform
+ * platform part as its common name: `-CacheControlCommon` and `ByteStringJvm` as `CacheControl` and `ByteString`.
+ */
+function matchStem(stem: string, ext = ''): string {
+  const plain = stem.replace(/^[-_]+/, '');
+  return ext === 'kt' ? plain.replace(/(?<=[a-z0-9])(?:Common|Jvm|Js|Native|Android|Apple|Posix|Unix|Windows|Mingw|Linux|Darwin|Wasm|NonJvm|Nio)$/, '') : plain;
 }
 
 export class TestFileIndex {
@@ -243,7 +248,7 @@ export class TestFileIndex {
   /** The first matching test file for `source`, or undefined. */
   findTestFile(source: string): string | undefined {
     const p = parse(source);
-    const stem = matchStem(p.stem);
+    const stem = matchStem(p.stem, p.ext);
     if (JS_EXT.includes(p.ext)) return this.jsTest(p);
     switch (LANGUAGE_BY_EXT.get(p.ext)) {
       case 'python': return this.besideOrUnderTestDir(p, [`test_${stem}.py`, `${stem}_test.py`]);

@@ -126,6 +126,27 @@ export class TestReferenceIndex {
     if (family) this.addNames(family, language, dir, text, id);
   }
 
+  /**
+   * Package entry points the tests import (`__init__.py`, `index.js`, a gem's `lib/rack.rb`): what they import counts
+   * as imported by the same test, one level deep (addEntryPoint), since `import requests` tests `requests/api.py`.
+   */
+  importedEntryPoints(): string[] {
+    return [...this.imported.keys()].filter(isEntryPoint);
+  }
+
+  /** Adds an imported entry point's own imports (relative ones, or a suffix for Ruby and Python) as the test's. */
+  addEntryPoint(file: string, text: string): void {
+    const id = this.imported.get(file);
+    const language = languageOf(file);
+    if (id === undefined || !language) return;
+    const dir = file.slice(0, Math.max(0, file.lastIndexOf('/')));
+    const targets: string[] = [];
+    if (language === 'js' || language === 'ts') for (const spec of jsSpecifiers(text, language)) targets.push(...this.resolveJs(dir, spec));
+    else if (language === 'python') for (const module of pythonModules(text, dir)) targets.push(...this.resolvePython(module));
+    else if (language === 'ruby') for (const r of rubyRequires(text)) targets.push(...this.resolveRuby(dir, r));
+    for (const target of targets) if (!this.imported.has(target)) this.imported.set(target, id);
+  }
+
   /** The test that imports, requires or includes `source` (C/C++: or its header), if any. */
   importerOf(source: string): string | undefined {
     const direct = this.imported.get(source);
@@ -277,6 +298,10 @@ export class TestReferenceIndex {
     const name = suffix.slice(suffix.lastIndexOf('/') + 1).toLowerCase();
     return (this.byName.get(name) ?? []).filter((file) => file === suffix || file.endsWith(`/${suffix}`));
   }
+}
+
+function isEntryPoint(file: string): boolean {
+  return /(?:^|\/)(?:__init__\.py|index\.[cm]?[jt]sx?)$/.test(file) || /(?:^|\/)lib\/[^/]+\.rb$/.test(file);
 }
 
 /** `a.b.C.Inner` → `a.b.C.Inner`, `a.b.C`: an import of a nested type or a static member names the file's type too. */

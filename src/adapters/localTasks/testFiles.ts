@@ -92,6 +92,12 @@ export async function readTestReferences(
     }
     return true;
   }, options.signal);
+  // The package entry points the tests import, for what they import in turn.
+  const entries = index.importedEntryPoints();
+  await readTextsInTurns(entries, (file) => `${repoRoot}${path.sep}${file}`, MAX_TEST_FILE_CHARS, (file, text) => {
+    if (text !== undefined) index.addEntryPoint(file, text);
+    return true;
+  }, options.signal);
   if (options.signal?.aborted) complete = false;
   return { index, complete };
 }

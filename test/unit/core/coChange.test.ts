@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { coChangedTests, MAX_CO_CHANGE_FILES, relatedTest } from '../../../src/core/coChange';
+import { coChangedTests, MAX_CO_CHANGE_FILES, namedAlike, relatedTest } from '../../../src/core/coChange';
 
 /** Commit records over a file table, as the history cache keeps them. */
 function history(commits: ReadonlyArray<readonly string[]>) {
@@ -20,6 +20,17 @@ describe('coChange: tests changed in the same commits', () => {
     const found = coChangedTests(h.commits, h.files, ['lib/request.js', 'lib/view.js']);
     assert.deepEqual(found.get('lib/request.js'), { commits: 2, testFile: 'test/req.fresh.js' });
     assert.equal(found.has('lib/view.js'), false, 'once is not enough');
+  });
+
+  it('takes one commit with a test named like the file, as express names its tests (test/req.fresh.js for lib/request.js)', () => {
+    const h = history([['lib/request.js', 'test/req.fresh.js'], ['lib/view.js', 'test/app.render.js'], ['lib/application.js', 'test/app.render.js']]);
+    const found = coChangedTests(h.commits, h.files, ['lib/request.js', 'lib/view.js', 'lib/application.js']);
+    assert.deepEqual(found.get('lib/request.js'), { commits: 1, testFile: 'test/req.fresh.js' });
+    assert.deepEqual(found.get('lib/application.js'), { commits: 1, testFile: 'test/app.render.js' });
+    assert.equal(found.has('lib/view.js'), false);
+    assert.ok(namedAlike('src/sds.c', 'tests/sds_test.c'));
+    assert.ok(!namedAlike('src/t_string.c', 'tests/unit/type/string.tcl'));
+    assert.ok(!namedAlike('src/ab.c', 'tests/ab_test.c'), 'two letters say nothing');
   });
 
   it('ignores sweeping commits, build files in test folders, and tests of another package', () => {

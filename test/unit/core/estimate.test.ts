@@ -229,6 +229,7 @@ describe('estimate', () => {
     const found = (testEvidence: TestEvidence) => testGapReasons({ ...testGap(5, true), testEvidence }, candidate, facts).find((r) => r.startsWith('Has tests'));
     assert.equal(found({ kind: 'import', testFile: 'test/a.js' }), 'Has tests: test/a.js imports it');
     assert.equal(found({ kind: 'coChange', testFile: 'test/req.js', commits: 4 }), 'Has tests: changed with tests in 4 commits, test/req.js most often');
+    assert.equal(found({ kind: 'coChange', testFile: 'test/req.fresh.js', commits: 1 }), 'Has tests: changed in a commit with test/req.fresh.js');
     assert.equal(found({ kind: 'reference', testFile: 'ATest.java', name: 'A' }), 'Has tests: ATest.java uses A');
     assert.equal(found({ kind: 'name', testFile: 'a.test.ts' }), 'Has tests: a.test.ts is named for it');
     assert.equal(found({ kind: 'inline' }), 'Has tests: tests inside the file');

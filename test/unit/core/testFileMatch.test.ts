@@ -116,7 +116,9 @@ describe('testFileMatch: test files by naming convention', () => {
       'okio/src/jvmMain/kotlin/okio/Pipe.kt', 'okio/src/commonTest/kotlin/okio/PipeTest.kt',
       'okio/src/commonMain/kotlin/okio/internal/-Utf8.kt', 'okio/src/commonTest/kotlin/okio/internal/Utf8Test.kt',
       'other/src/commonMain/kotlin/okio/Source.kt', 'okio/src/jvmTest/kotlin/okio/SourceTest.kt',
+      'okhttp/src/commonJvmAndroid/kotlin/okhttp3/internal/-CacheControlCommon.kt', 'okhttp/src/jvmTest/kotlin/okhttp3/internal/CacheControlTest.kt',
     ]);
+    assert.equal(kmp.findTestFile('okhttp/src/commonJvmAndroid/kotlin/okhttp3/internal/-CacheControlCommon.kt'), 'okhttp/src/jvmTest/kotlin/okhttp3/internal/CacheControlTest.kt');
     assert.equal(kmp.findTestFile('okio/src/commonMain/kotlin/okio/Buffer.kt'), 'okio/src/jvmTest/kotlin/okio/BufferTest.kt');
     assert.equal(kmp.findTestFile('okio/src/jvmMain/kotlin/okio/Pipe.kt'), 'okio/src/commonTest/kotlin/okio/PipeTest.kt');
     assert.equal(kmp.findTestFile('okio/src/commonMain/kotlin/okio/internal/-Utf8.kt'), 'okio/src/commonTest/kotlin/okio/internal/Utf8Test.kt');
@@ -133,7 +135,7 @@ describe('testFileMatch: test files by naming convention', () => {
     for (const f of [
       'okio-testing-support/src/commonMain/kotlin/okio/TestingCommon.kt', 'lib/src/testFixtures/java/a/Fixture.java',
       'src/Polly.Testing/Extensions.cs', 'util/testutil.cc', 'pkg/internal/testutil/server.go', 'app/src/main/java/a/FakeClock.java',
-      'src/Monolog/Handler/TestHandler.php', 'lib/mocks/client.ts',
+      'src/Monolog/Handler/TestHandler.php', 'lib/mocks/client.ts', 'android-test-app/src/main/kotlin/MainActivity.kt',
     ]) {
       assert.ok(isTestSupportFile(f), f);
       assert.ok(!isSourceFile(f), f);
@@ -143,7 +145,7 @@ describe('testFileMatch: test files by naming convention', () => {
       'gson/src/main/java/com/google/gson/package-info.java', 'benches/parse.rs', 'bench/Polly.Core.Benchmarks/Run.cs',
       'metrics/src/main/java/a/ParseBenchmark.java', 'examples/server.go', 'samples/src/jvmMain/kotlin/Hello.kt',
       'watchOS Example/Source/App.swift', 'Package.swift', 'setup.py', 'Rakefile.rb', 'build.rs', 'buildSrc/src/main/kotlin/Deps.kt',
-      'scripts/release.py', 'utils/generate-command-code.py', 'bin/sponsors.js', 'cake.cs', 'sandbox/server.js',
+      'scripts/release.py', 'utils/generate-command-code.py', 'bin/sponsors.js', 'cake.cs', 'sandbox/server.js', 'website/1.x/script.js',
     ]) assert.ok(!isSourceFile(f), f);
     for (const f of ['src/server.c', 'include/fmt/format.h', 'src/fmt.cc', 'src/Polly/Policy.cs', 'lib/rack/request.rb', 'src/Monolog/Logger.php',
       'Source/Core/Session.swift', 'os/src/Path.scala', 'okhttp/src/main/kotlin/okhttp3/ConnectionSpec.kt', 'okhttp/src/main/kotlin/okhttp3/CipherSuite.kt'])

@@ -43,6 +43,26 @@ describe('testReferences: what the tests import and use', () => {
     assert.equal(refs.importerOf('tests/conftest.py'), 'tests/test_rel.py');
   });
 
+  it('counts what an imported package entry point imports as imported by the test, one level deep', () => {
+    const files: Record<string, string> = {
+      'src/requests/__init__.py': 'from .api import get\nfrom . import sessions\n', 'src/requests/api.py': 'from .sessions import Session\n',
+      'src/requests/sessions.py': '', 'src/requests/models.py': '',
+      'index.js': "module.exports = require('./lib/express');\n", 'lib/express.js': "var req = require('./request');\n", 'lib/request.js': '',
+      'lib/rack.rb': 'module Rack\n  autoload :Request, "rack/request"\nend\n', 'lib/rack/request.rb': '',
+      'tests/test_api.py': 'import requests\n', 'test/app.js': "const express = require('../');\n", 'test/spec_x.rb': "require 'rack'\n",
+    };
+    const refs = new TestReferenceIndex(Object.keys(files));
+    for (const test of ['tests/test_api.py', 'test/app.js', 'test/spec_x.rb']) refs.add(test, files[test]!);
+    assert.deepEqual(refs.importedEntryPoints().sort(), ['index.js', 'lib/rack.rb', 'src/requests/__init__.py']);
+    for (const entry of refs.importedEntryPoints()) refs.addEntryPoint(entry, files[entry]!);
+    assert.equal(refs.importerOf('src/requests/api.py'), 'tests/test_api.py');
+    assert.equal(refs.importerOf('src/requests/sessions.py'), 'tests/test_api.py');
+    assert.equal(refs.importerOf('src/requests/models.py'), undefined, 'one level only');
+    assert.equal(refs.importerOf('lib/express.js'), 'test/app.js');
+    assert.equal(refs.importerOf('lib/request.js'), undefined, 'lib/express.js is no entry point');
+    assert.equal(refs.importerOf('lib/rack/request.rb'), 'test/spec_x.rb');
+  });
+
   it('resolves Ruby requires and C/C++ includes; a C source counts through its header', () => {
     const { refs } = index({
       'lib/rack/request.rb': '', 'lib/rack/lint.rb': '', 'test/helper.rb': '',
