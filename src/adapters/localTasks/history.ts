@@ -84,6 +84,11 @@ export interface HistoryOptions {
   readonly historyDays?: number;
   readonly maxCommits?: number;
   readonly now?: number;
+  /**
+   * Where the window ends, epoch ms (default `now`; a later one is taken as `now`). A repository nobody committed to
+   * for months still has work: the caller anchors the window to its last commit (see windowEndFor).
+   */
+  readonly windowEnd?: number;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   /**
@@ -99,7 +104,8 @@ export interface HistoryOptions {
  */
 export async function refreshHistory(git: GitGateway, repoRoot: string, previous: HistoryCache | undefined, options: HistoryOptions = {}): Promise<HistorySummary> {
   const now = options.now ?? Date.now();
-  const since = now - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000;
+  const end = Math.min(now, options.windowEnd ?? now);
+  const since = end - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000;
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const run = { cwd: repoRoot, signal: options.signal, timeoutMs: options.timeoutMs };
 
@@ -145,7 +151,7 @@ export async function refreshHistory(git: GitGateway, repoRoot: string, previous
     // A full walk is two walks side by side, split at the window's middle: tree diffs are most of its cost and
     // one git process uses one core. The older half skips the newer commits without diffing them (measured on the
     // bench repository: 0.65 s for both halves at once, 1.1 s for the whole window in one process).
-    const middle = Math.floor((since + now) / 2 / 1000) * 1000;
+    const middle = Math.floor((since + end) / 2 / 1000) * 1000;
     const stopOlder = new AbortController();
     const onAbort = () => stopOlder.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -184,6 +190,15 @@ export async function refreshHistory(git: GitGateway, repoRoot: string, previous
     ...(boundary ? { boundary } : {}),
   };
   return summarise(cache, since, walk, fresh.length);
+}
+
+/**
+ * The end of the history window for a repository whose HEAD was committed at `headTime` (epoch ms): now, unless the
+ * repository has been idle, when it is its last commit. A repository idle for 8 months with a 6-month window would
+ * otherwise show no churn, no fixes and no test gaps at all; what its team did last is still its live code.
+ */
+export function windowEndFor(now: number, headTime: number | undefined): number {
+  return headTime !== undefined && Number.isFinite(headTime) && headTime < now ? headTime : now;
 }
 
 /** The cached commits inside the window starting at `since` (a cached cache may still hold older ones), newest first. */

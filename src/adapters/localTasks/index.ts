@@ -13,14 +13,14 @@ import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { describeProblem, type GrepHit } from './grep';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
 import { skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
 import { buildTestFileIndex, listTrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
-import { indexStamp, locate, worktreeStatus } from './worktree';
+import { commitTime, indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
@@ -74,6 +74,8 @@ export interface LocalResult {
  */
 export interface LocalCache extends HistoryCache {
   readonly sources?: SourcesSnapshot;
+  /** HEAD's committer time (epoch ms), for `head`: where the window of an idle repository ends (windowEndFor). */
+  readonly headTime?: number;
 }
 
 export interface SourcesSnapshot {
@@ -129,11 +131,14 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
   const settings = `${historyDays}:${maxTodos}:${maxCommits}`;
-  const since = now - historyDays * DAY_MS;
+  const cachedHeadTime = options.historyCache?.head === head ? options.historyCache.headTime : undefined;
+  const headTime = cachedHeadTime ?? await commitTime(git, repoRoot, head, common).catch(() => undefined);
+  const windowEnd = windowEndFor(now, headTime);
+  const since = windowEnd - historyDays * DAY_MS;
   const index = await indexStamp(located.indexFile);
   const last = options.historyCache?.sources;
   const previous = last?.head === head && last.settings === settings && now >= last.takenAt && now - last.takenAt < SOURCES_MAX_AGE_MS ? last : undefined;
-  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays, maxCommits, known: { head, shallow } }));
+  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, windowEnd, historyDays, maxCommits, known: { head, shallow } }));
   const finish = (summary: HistorySummary | undefined, parts: Array<SourceResult | undefined>, sources: SourcesSnapshot | undefined): LocalResult => {
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
@@ -143,7 +148,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
     const historyCache = summary?.cache ?? options.historyCache;
-    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources }, repoRoot };
+    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) }, repoRoot };
   };
 
   // The watcher vouches for the work tree and the index stamp for staging; HEAD was just checked.

@@ -35,6 +35,13 @@ export async function locate(git: GitGateway, folder: string, options: Common = 
   return { kind: 'ok', repoRoot, head, shallow: shallow === 'true', indexFile: path.resolve(folder, index) };
 }
 
+/** Committer time of `commit`, epoch ms; undefined when git cannot say. */
+export async function commitTime(git: GitGateway, repoRoot: string, commit: string, options: Common = {}): Promise<number | undefined> {
+  const result = await git.run(['log', '-1', '--format=%ct', commit, '--'], { cwd: repoRoot, ...options });
+  const seconds = Number(result.stdout.trim());
+  return result.exitCode === 0 && seconds > 0 ? seconds * 1000 : undefined;
+}
+
 /** Size and mtime of the index: staging (`git add`, `git rm --cached`) changes it without touching the work tree. */
 export async function indexStamp(indexFile: string): Promise<string> {
   const s = await stat(indexFile).catch(() => undefined);
