@@ -9,11 +9,13 @@
 import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import type { TaskCandidate } from '../../core/tasks';
+import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
+import { withFileSizes } from './fileSizes';
 import { describeProblem, type GrepHit } from './grep';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
 import { skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
@@ -166,7 +168,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // later, that command is running and this overlaps it instead of delaying it.
   const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? testGaps(repoRoot, inputs, summary) : undefined;
+    return summary && inputs ? withFileSizes(testGaps(repoRoot, inputs, summary)) : undefined;
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
@@ -198,7 +200,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
  * lines are just as old). Undefined when there is no usable cache.
  */
 function boundaryFor(cache: HistoryCache | undefined, head: string, since: number, maxCommits: number): Promise<string | null> | undefined {
-  if (cache?.version !== 2 || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
+  if (cache?.version !== HISTORY_CACHE_VERSION || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
   const view = windowView(cache, since);
   // A cache that reached a root for an older HEAD says nothing about the new commits' window start.
   if (view.boundary === undefined && cache.head !== head) return undefined;
@@ -262,7 +264,10 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
 
   const present = new Set(tracked);
   type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
-  const risk = (counts: { churn: number; fixCommits: number }) => counts.fixCommits * 1000 + counts.churn;
+  // The product's risk before sizes are known (withFileSizes adds them to the few kept): the cut to MAX_TEST_GAPS
+  // follows the same formula the final ranking uses.
+  const risk = (counts: { churn: number; fixCommits: number }) =>
+    testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false });
   const ranked: Ranked[] = fromCoverage.map((c) => ({ risk: c.signals.kind === 'testGap' ? risk(c.signals) : 0, coverage: c }));
   for (const [file, counts] of history.files) if (present.has(file) && !coveredPaths.has(file)) ranked.push({ risk: risk(counts), file });
   ranked.sort((a, b) => b.risk - a.risk);
@@ -286,7 +291,10 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
           title: sanitizeTitle(`Add tests for ${entry.file}`),
           repo: repoRoot,
           location: { file: path.join(repoRoot, entry.file!), line: 1 },
-          signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+          signals: {
+            kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
+            ...(counts.fixes ? { fixes: counts.fixes } : {}), hasTestFile: false,
+          },
         });
       }
     }

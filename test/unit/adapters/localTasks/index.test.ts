@@ -42,7 +42,12 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
       'todo:FIXME: handle empty invoice',
     ]);
     const gap = first.candidates.find((c) => c.title === 'Add tests for src/billing.ts')!;
-    assert.deepEqual(gap.signals, { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1, hasTestFile: false } satisfies TestGapSignals);
+    const fix = repos.git(repo, ['rev-parse', 'HEAD~1']);
+    // The fix named for the reason, and the file's size for the risk (read from the work tree).
+    assert.deepEqual(gap.signals, {
+      kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1,
+      fixes: [{ hash: fix, subject: 'fix: billing rounding' }], hasTestFile: false, bytes: 72,
+    } satisfies TestGapSignals);
     assert.deepEqual(gap.location, { file: path.join(repo, 'src/billing.ts'), line: 1 });
     assert.equal(gap.id, `testGap:${repo}:src/billing.ts`);
     assert.equal(first.history?.files.get('src/cart.ts')?.churn, 1, 'tested files keep their history for the coverage merge');
