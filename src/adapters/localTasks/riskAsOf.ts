@@ -4,6 +4,7 @@
  * Only history up to `asOf` is read: `git log --until=asOf --since=asOf-historyDays`, streamed, with the same fix
  * rule (FIX_SUBJECT) and the same risk formula (testGapRisk) as the test gaps, coverage unknown. The file list and
  * the test-file index come from the tree of the newest commit at `asOf`, so a test added later does not count.
+ * Vendored, generated and excluded files are left out by the same repository filter as the task list's.
  * No cache: this is a one-off analysis, not a refresh.
  */
 import { unquoteGitPath } from '../gitQuotedPath';
@@ -11,6 +12,7 @@ import { testGapRisk } from '../../core/taskValue';
 import { isSourceFile, TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, FIX_SUBJECT } from './history';
+import { commitSession } from './repoFilter';
 
 export interface FileRisk {
   /** Repository-relative, forward slashes. */
@@ -30,6 +32,8 @@ export interface RiskAsOfResult {
   readonly truncated: boolean;
   /** Source files (isSourceFile) present at `asOfCommit` and changed in the window, riskiest first. */
   readonly files: FileRisk[];
+  /** Plain sentences when part of the analysis could not run (the repository filter's attributes or markers). */
+  readonly problems?: string[];
 }
 
 export interface RiskAsOfOptions {
@@ -39,6 +43,8 @@ export interface RiskAsOfOptions {
   readonly maxCommits?: number;
   readonly git?: GitGateway;
   readonly timeoutMs?: number;
+  /** Repository-relative globs left out, on top of the vendored and generated files (repoFilter.ts). */
+  readonly exclude?: readonly string[];
 }
 
 /** Rejects with the gateway's typed errors, or a plain Error when `folder` is not in a work tree. */
@@ -59,16 +65,19 @@ export async function riskAsOf(folder: string, options: RiskAsOfOptions): Promis
   const tree = await treeFiles(git, run, asOfCommit);
   const index = new TestFileIndex(tree, await rustInlineTests(git, run, asOfCommit, tree));
   const present = new Set(tree);
+  // The repository filter, as for the task list: vendored and generated files are nobody's risk here.
+  const filter = await commitSession(git, repoRoot, asOfCommit, tree, { exclude: options.exclude, timeoutMs: run.timeoutMs });
+  const kept = new Set(await filter.keep([...counts.files.keys()].filter((file) => present.has(file) && isSourceFile(file))));
   const files: FileRisk[] = [];
   for (const [file, c] of counts.files) {
-    if (!present.has(file) || !isSourceFile(file)) continue;
+    if (!kept.has(file)) continue;
     const hasTestFile = index.hasTestFile(file);
     const risk = testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: c.churn, fixCommits: c.fixCommits, hasTestFile });
     files.push({ file, risk: Math.round(risk * 1e6) / 1e6, churn: c.churn, fixCommits: c.fixCommits, hasTestFile });
   }
   // The formula saturates (20 commits, 5 fixes), so ties are common at the top: raw fixes, then churn, then name.
   files.sort((a, b) => b.risk - a.risk || b.fixCommits - a.fixCommits || b.churn - a.churn || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { repoRoot, asOfCommit, since, commits: counts.commits, truncated: counts.commits >= (options.maxCommits ?? DEFAULT_MAX_COMMITS), files };
+  return { repoRoot, asOfCommit, since, commits: counts.commits, truncated: counts.commits >= (options.maxCommits ?? DEFAULT_MAX_COMMITS), files, ...(filter.problems.length ? { problems: filter.problems } : {}) };
 }
 
 type Run = { cwd: string; timeoutMs: number };
