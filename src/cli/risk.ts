@@ -5,23 +5,26 @@
 import * as path from 'node:path';
 import { DEFAULT_HISTORY_DAYS, FIX_SUBJECT } from '../adapters/localTasks/history';
 import { riskAsOf } from '../adapters/localTasks/riskAsOf';
-import { parseDate, parseFlags, positiveInt, UsageError } from './args';
+import { excludeGlobs, parseDate, parseFlags, positiveInt, UsageError } from './args';
 import { formatTable } from './table';
 
-export const RISK_USAGE = `  hands-on risk --repo PATH --as-of DATE [--history-days N] [--top N] [--json]
+export const RISK_USAGE = `  hands-on risk --repo PATH --as-of DATE [--history-days N] [--top N] [--exclude GLOB] [--json]
 
   --as-of         only commits up to this instant count (YYYY-MM-DD = UTC midnight, or ISO 8601)
   --history-days  the window before DATE (default ${DEFAULT_HISTORY_DAYS}, as the extension)
   --top           rows to print (default 50)
+  --exclude       repository-relative glob of paths to leave out, repeatable or comma-separated (vendored and
+                  generated files are always left out)
   --json          {repo, asOf, asOfCommit, since, historyDays, fixSubject, commits, truncated, files[]}`;
 
 export async function riskCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['repo', 'as-of', 'history-days', 'top'], switches: ['json'] });
+  const flags = parseFlags(argv, { values: ['repo', 'as-of', 'history-days', 'top'], switches: ['json'], lists: ['exclude'] });
   const asOf = parseDate(flags, 'as-of');
   if (asOf === undefined) throw new UsageError('--as-of DATE is required');
   const historyDays = positiveInt(flags, 'history-days', DEFAULT_HISTORY_DAYS)!;
   const top = positiveInt(flags, 'top', 50)!;
-  const result = await riskAsOf(path.resolve(flags.values.get('repo') ?? process.cwd()), { asOf, historyDays });
+  const result = await riskAsOf(path.resolve(flags.values.get('repo') ?? process.cwd()), { asOf, historyDays, exclude: excludeGlobs(flags) });
+  for (const problem of result.problems ?? []) process.stderr.write(`${problem}\n`);
   if (!result.asOfCommit) process.stderr.write(`No commits on HEAD's history at or before ${new Date(asOf).toISOString()}.\n`);
   if (result.truncated) process.stderr.write(`History stops at the newest ${result.commits} commits in the window; older ones are not counted.\n`);
   const files = result.files.slice(0, top);
