@@ -97,14 +97,41 @@ export const GENERATED_NAME_GLOBS: readonly string[] = [
   '*.snap',
 ];
 
-/** One case-insensitive regex for a list of file-name globs with `*` only. */
-function namesRegExp(globs: readonly string[]): RegExp {
-  const alternatives = globs.map((glob) => glob.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\~-]/g, '\\$&')).join('[^/]*'));
-  return new RegExp(`^(?:${alternatives.join('|')})$`, 'i');
+/**
+ * A case-insensitive matcher for file-name globs of the three shapes GENERATED_NAME_GLOBS uses: a plain name, `*SUFFIX`
+ * and `*INFIX*`. Suffixes are indexed by the name's last extension, so a name costs one or two `endsWith`, not a
+ * pass of a regex with dozens of alternatives (this runs for every grep hit and every changed file).
+ */
+function nameMatcher(globs: readonly string[]): (name: string) => boolean {
+  const exact = new Set<string>();
+  const suffixes = new Map<string, string[]>();
+  const infixes: string[] = [];
+  for (const glob of globs.map((g) => g.toLowerCase())) {
+    const stars = glob.split('*').length - 1;
+    if (stars === 0) exact.add(glob);
+    else if (stars === 1 && glob.startsWith('*')) {
+      const suffix = glob.slice(1);
+      const ext = suffix.slice(suffix.lastIndexOf('.') + 1);
+      suffixes.set(ext, [...(suffixes.get(ext) ?? []), suffix]);
+    } else if (stars === 2 && glob.startsWith('*') && glob.endsWith('*')) infixes.push(glob.slice(1, -1));
+    else throw new Error(`nameMatcher: unsupported glob ${glob}`);
+  }
+  return (name) => {
+    const lower = name.toLowerCase();
+    if (exact.has(lower)) return true;
+    const list = suffixes.get(lower.slice(lower.lastIndexOf('.') + 1));
+    if (list?.some((suffix) => lower.length > suffix.length && lower.endsWith(suffix))) return true;
+    return infixes.some((infix) => lower.includes(infix) && !lower.endsWith(infix) && !lower.startsWith(infix));
+  };
 }
 
-const GENERATED_NAME = namesRegExp(GENERATED_NAME_GLOBS);
+const isGeneratedName = nameMatcher(GENERATED_NAME_GLOBS);
 const TOOLING_NAMES = new Set(VENDORED_TOOLING_NAMES);
+const VENDORED = new Set(VENDORED_DIRS);
+const GENERATED = new Set(GENERATED_DIRS);
+const BUILD_OUTPUT = new Set(BUILD_OUTPUT_DIRS);
+/** The last segments of the tooling folders: only a folder named so is compared with them whole. */
+const TOOLING_LAST = new Set(VENDORED_TOOLING_DIRS.map((dir) => dir.slice(dir.lastIndexOf('/') + 1)));
 
 /** Inputs the adapter gathered; every one is optional (an input that failed to load just decides nothing). */
 export interface RepoFilterInputs {
@@ -141,17 +168,28 @@ export class RepoFilter {
     if (attributes.vendored === true) return 'vendoredAttribute';
     if (attributes.generated === true) return 'generatedAttribute';
     if (this.inSubmodule(path)) return 'submodule';
-    const dirs = path.split('/');
-    const name = dirs.pop()!;
-    if (attributes.vendored !== false) {
-      if (dirs.some((dir) => VENDORED_DIRS.includes(dir))) return 'vendoredFolder';
-      if (TOOLING_NAMES.has(name) || VENDORED_TOOLING_DIRS.some((dir) => `/${dirs.join('/')}/`.includes(`/${dir}/`))) return 'vendoredTooling';
+    const vendored = attributes.vendored !== false;
+    const generated = attributes.generated !== false;
+    // One pass over the folders, without splitting: this runs for every grep hit and every changed file.
+    let underSourceRoot = false;
+    let buildOutput = false;
+    let start = 0;
+    for (let end = path.indexOf('/'); end >= 0; start = end + 1, end = path.indexOf('/', start)) {
+      const dir = path.slice(start, end);
+      if (vendored && VENDORED.has(dir)) return 'vendoredFolder';
+      if (vendored && TOOLING_LAST.has(dir)) {
+        const upTo = path.slice(0, end);
+        if (VENDORED_TOOLING_DIRS.some((tooling) => upTo === tooling || upTo.endsWith(`/${tooling}`))) return 'vendoredTooling';
+      }
+      if (GENERATED.has(dir)) buildOutput = true;
+      else if (BUILD_OUTPUT.has(dir) && !underSourceRoot) buildOutput = true;
+      if (SOURCE_ROOTS.has(dir)) underSourceRoot = true;
     }
-    if (attributes.generated !== false) {
-      if (dirs.some((dir) => GENERATED_DIRS.includes(dir))) return 'buildOutput';
-      const output = dirs.findIndex((dir) => BUILD_OUTPUT_DIRS.includes(dir));
-      if (output >= 0 && !dirs.slice(0, output).some((dir) => SOURCE_ROOTS.has(dir))) return 'buildOutput';
-      if (GENERATED_NAME.test(name)) return 'generatedName';
+    const name = path.slice(start);
+    if (vendored && TOOLING_NAMES.has(name)) return 'vendoredTooling';
+    if (generated) {
+      if (buildOutput) return 'buildOutput';
+      if (isGeneratedName(name)) return 'generatedName';
       if (this.outputs.has(path)) return 'generatedFromSource';
     }
     return undefined;
@@ -248,19 +286,22 @@ export const MARKER_KEYWORDS: readonly string[] = ['generated', 'do not edit', '
  * `config.h.in`).
  */
 export function generatedFromSources(files: Iterable<string>): Set<string> {
-  const all = files instanceof Set ? (files as Set<string>) : new Set(files);
+  // One regex test a file, and nothing more for a tree without sources of outputs (most trees): this runs on every
+  // refresh over every tracked file.
+  const sources: string[] = [];
+  for (const file of files) if (OUTPUT_SOURCE.test(file)) sources.push(file);
   const found = new Set<string>();
+  if (sources.length === 0) return found;
+  const all = files instanceof Set ? (files as ReadonlySet<string>) : new Set(files);
   const antlr = new Set<string>();
-  for (const file of all) {
+  for (const file of sources) {
     const slash = file.lastIndexOf('/');
     const dir = file.slice(0, slash + 1);
     const name = file.slice(slash + 1);
     const dot = name.lastIndexOf('.');
-    if (dot <= 0) continue;
     const stem = name.slice(0, dot);
     const ext = name.slice(dot + 1);
-    const outputs = SIBLING_OUTPUTS[ext];
-    if (outputs) for (const output of outputs) {
+    for (const output of SIBLING_OUTPUTS[ext] ?? []) {
       const candidate = dir + output.replace('%', stem);
       if (candidate !== file && all.has(candidate)) found.add(candidate);
     }
@@ -275,6 +316,9 @@ export function generatedFromSources(files: Iterable<string>): Set<string> {
   }
   return found;
 }
+
+/** A file whose outputs may sit next to it (or, for ANTLR, anywhere): the keys of SIBLING_OUTPUTS, .g4, autotools. */
+const OUTPUT_SOURCE = /[^/]\.(?:y|yy|ypp|l|lex|ll|lpp|re|rl|gperf|pyx|g4)$|(?:^|\/)(?:configure\.ac|configure\.in|Makefile\.am)$/;
 
 const C_OUTPUTS = ['%.c', '%.h'];
 const CXX_OUTPUTS = ['%.cc', '%.cpp', '%.cxx', '%.hh', '%.hpp', '%.h'];

@@ -228,10 +228,10 @@ async function scanSources(
   git: GitGateway,
   repoRoot: string,
   attempt: Attempt,
-  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs; early: Promise<EarlyFilter>; session: Promise<FilterSession> },
+  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs; early: EarlyFilter; session: Promise<FilterSession> },
 ): Promise<[SourceResult | undefined, SourceResult | undefined]> {
   const common = { signal: options.signal, timeoutMs: options.timeoutMs };
-  const early = await options.early;
+  const early = options.early;
   const found = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, {
     ...common, maxTodos: options.maxTodos, excludePathspecs: early.pathspecs, rejectPath: early.rejects,
   }));

@@ -149,12 +149,12 @@ describe('local tasks: the repository filter (real repositories)', function () {
   it('earlyFilter: literal pathspecs for the top-level folders left out, none when the attributes unset Linguist', async () => {
     const repo = repos.init('early');
     repos.write(repo, { 'deps/x.c': '', 'node_modules/y.js': '', 'src/a.ts': '', 'build/out.js': '', 'docs/a.md': '' });
-    const early = await earlyFilter(repo, undefined, ['docs']);
+    const early = earlyFilter(repo, undefined, ['docs']);
     assert.deepEqual([...early.pathspecs].sort(), [':(exclude,literal)build', ':(exclude,literal)deps', ':(exclude,literal)docs', ':(exclude,literal)node_modules']);
     assert.equal(early.rejects('a/vendor/b.js'), true);
     assert.equal(early.rejects('src/a.ts'), false);
     repos.write(repo, { '.gitattributes': 'deps/ours/** -linguist-vendored\n' });
-    const unset = await earlyFilter(repo, undefined, ['docs']);
+    const unset = earlyFilter(repo, undefined, ['docs']);
     assert.deepEqual(unset.pathspecs, []);
     assert.equal(unset.rejects('a/vendor/b.js'), false, 'only check-attr may decide now');
     assert.equal(unset.rejects('docs/a.md'), true, 'the user\'s globs still apply');
