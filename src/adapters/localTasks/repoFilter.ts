@@ -23,7 +23,7 @@ import { compileExcludeGlobs } from './excludeGlobs';
 
 type Common = { signal?: AbortSignal; timeoutMs?: number };
 
-/** Reads the first bytes of files; undefined for a path it could not read (gone, a folder, a submodule). */
+/** Reads the first bytes of files: true for those with a generated-file marker (false or absent otherwise). */
 export type HeadReader = (paths: readonly string[]) => Promise<Map<string, boolean>>;
 
 /** The built-in path rules alone (no attributes, no file list, no user globs): a grep's default rejection. */
@@ -56,8 +56,11 @@ export function earlyFilter(repoRoot: string, infoAttributes: string | undefined
   })();
   const filter = new RepoFilter({ excludeSetting: compileExcludeGlobs(exclude) });
   if (texts.some((text) => linguistMentions(text).unsets)) return { pathspecs: [], rejects: (p) => filter.excludedBySetting(p) };
-  // A probe path inside each top-level folder: the folder is left out when any file in it would be.
-  const dirs = entries.filter((e) => e.isDirectory() && e.name !== '.git' && filter.pathExclusion(`${e.name}/x`) !== undefined).map((e) => e.name);
+  // A top-level folder is skipped whole when the user's globs match it (they then cover everything in it), or when a
+  // built-in folder rule does (asked with a probe file inside it, which no rule on names matches).
+  const dirs = entries
+    .filter((e) => e.isDirectory() && e.name !== '.git' && (filter.excludedBySetting(e.name) || BUILT_IN.pathExclusion(`${e.name}/x`) !== undefined))
+    .map((e) => e.name);
   return { pathspecs: dirs.map((dir) => `:(exclude,literal)${dir}`), rejects: (p) => filter.pathExclusion(p) !== undefined };
 }
 
@@ -77,7 +80,7 @@ export interface SessionInputs {
  * the reason is added to `problems` once.
  */
 export class FilterSession {
-  readonly filter: RepoFilter;
+  private readonly filter: RepoFilter;
   readonly problems: string[] = [];
   private readonly attributes = new Map<string, LinguistAttributes>();
   private readonly heads = new Map<string, boolean>();
@@ -125,13 +128,13 @@ export class FilterSession {
   }
 
   /** The head rule for paths that passed `byPath`: those with a generated-file marker. */
-  async byHead(paths: Iterable<string>): Promise<Set<string>> {
+  async byHead(paths: readonly string[]): Promise<Set<string>> {
     const ask = [...new Set(paths)].filter((p) => !this.heads.has(p) && this.attributes.get(p)?.generated !== false);
     if (ask.length > 0) {
       const marked = await this.inputs.readHeads(ask).catch((err: unknown) => this.failed('generated-file markers', err));
       for (const p of ask) this.heads.set(p, marked?.get(p) === true);
     }
-    return new Set([...paths].filter((p) => this.heads.get(p) === true));
+    return new Set(paths.filter((p) => this.heads.get(p) === true));
   }
 
   private failed(what: string, err: unknown): undefined {

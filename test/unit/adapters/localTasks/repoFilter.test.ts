@@ -149,8 +149,12 @@ describe('local tasks: the repository filter (real repositories)', function () {
   it('earlyFilter: literal pathspecs for the top-level folders left out, none when the attributes unset Linguist', async () => {
     const repo = repos.init('early');
     repos.write(repo, { 'deps/x.c': '', 'node_modules/y.js': '', 'src/a.ts': '', 'build/out.js': '', 'docs/a.md': '' });
-    const early = earlyFilter(repo, undefined, ['docs']);
+    repos.write(repo, { 'tools/a.sh': '', 'tools/sub/b.sh': '' });
+    const early = earlyFilter(repo, undefined, ['docs', 'tools/*.sh']);
+    // tools/*.sh names files directly in tools/, not the folder: tools/sub/b.sh stays, so git must read tools/.
     assert.deepEqual([...early.pathspecs].sort(), [':(exclude,literal)build', ':(exclude,literal)deps', ':(exclude,literal)docs', ':(exclude,literal)node_modules']);
+    assert.equal(early.rejects('tools/a.sh'), true);
+    assert.equal(early.rejects('tools/sub/b.sh'), false);
     assert.equal(early.rejects('a/vendor/b.js'), true);
     assert.equal(early.rejects('src/a.ts'), false);
     repos.write(repo, { '.gitattributes': 'deps/ours/** -linguist-vendored\n' });
