@@ -7,7 +7,8 @@
  * 1. the user's `handsOn.exclude` globs (`--exclude` in the CLI) always win;
  * 2. the repository's own attributes: `linguist-vendored` and `linguist-generated`, set or unset;
  * 3. git submodules;
- * 4. built-in rules: well-known vendored folders and build tooling, build output folders, generated file names,
+ * 4. built-in rules: well-known vendored folders, build tooling and single-file libraries, build output folders,
+ *    generated file names,
  *    outputs next to their source (parser.c next to parser.y, configure next to configure.ac…), and generated-file
  *    markers in the first lines (`Code generated … DO NOT EDIT.`, `@generated`…).
  * An attribute that UNSETS vendored (`-linguist-vendored`, `linguist-vendored=false`) turns the built-in vendored
@@ -24,6 +25,7 @@ export type ExclusionReason =
   | 'submodule'
   | 'vendoredFolder'
   | 'vendoredTooling'
+  | 'vendoredLibrary'
   | 'generatedAttribute'
   | 'buildOutput'
   | 'generatedName'
@@ -67,6 +69,17 @@ export const VENDORED_TOOLING_NAMES: readonly string[] = [
   'config.sub', 'config.guess', 'ltmain.sh', 'install-sh', 'depcomp', 'missing', 'compile', 'ar-lib', 'test-driver',
   'mkinstalldirs', 'ylwrap', 'py-compile', 'config.rpath', 'aclocal.m4', 'libtool.m4', 'ltoptions.m4', 'ltsugar.m4',
   'ltversion.m4', 'lt~obsolete.m4', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd',
+];
+
+/**
+ * Single-file and amalgamated copies of well-known libraries, by file name at any depth: GoogleTest's fused sources
+ * (fmt keeps them in `test/gtest/`), Catch2, doctest, the SQLite amalgamation, Python's docopt and six. Names only: a folder named after a
+ * library (`fmt/`, `json/`) is as often the project's own code.
+ */
+export const VENDORED_LIBRARY_NAMES: readonly string[] = [
+  'gtest-all.cc', 'gmock-all.cc', 'gmock-gtest-all.cc', 'gtest.h', 'gtest-spi.h', 'gmock.h',
+  'catch.hpp', 'catch_amalgamated.hpp', 'catch_amalgamated.cpp', 'doctest.h', 'sqlite3.c', 'sqlite3.h', 'sqlite3ext.h',
+  'docopt.py', 'six.py',
 ];
 
 /** Folders of build tooling wrappers (the jars and scripts of `gradlew` and `mvnw`). */
@@ -127,6 +140,7 @@ function nameMatcher(globs: readonly string[]): (name: string) => boolean {
 
 const isGeneratedName = nameMatcher(GENERATED_NAME_GLOBS);
 const TOOLING_NAMES = new Set(VENDORED_TOOLING_NAMES);
+const LIBRARY_NAMES = new Set(VENDORED_LIBRARY_NAMES);
 const VENDORED = new Set(VENDORED_DIRS);
 const GENERATED = new Set(GENERATED_DIRS);
 const BUILD_OUTPUT = new Set(BUILD_OUTPUT_DIRS);
@@ -187,6 +201,7 @@ export class RepoFilter {
     }
     const name = path.slice(start);
     if (vendored && TOOLING_NAMES.has(name)) return 'vendoredTooling';
+    if (vendored && LIBRARY_NAMES.has(name)) return 'vendoredLibrary';
     if (generated) {
       if (buildOutput) return 'buildOutput';
       if (isGeneratedName(name)) return 'generatedName';

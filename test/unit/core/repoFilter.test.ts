@@ -63,6 +63,15 @@ describe('core/repoFilter: the one repository filter', () => {
       assert.equal(reason('src/gradle/Plugin.kt'), undefined);
     });
 
+    it('leaves out single-file and amalgamated copies of well-known libraries by name, not folders named after one', () => {
+      for (const path of ['test/gtest/gmock-gtest-all.cc', 'test/gtest/gtest/gtest.h', 'test/gtest/gmock/gmock.h', 'third/catch.hpp', 'tests/doctest.h', 'db/sqlite3.c', 'support/docopt.py']) {
+        assert.equal(reason(path), 'vendoredLibrary', path);
+      }
+      for (const path of ['include/fmt/format.h', 'src/json/parse.c', 'test/gtest/format-test.cc', 'src/sqlite.c']) {
+        assert.equal(reason(path), undefined, path);
+      }
+    });
+
     it('leaves out generated names and folders; build output folders only outside src and lib', () => {
       for (const path of ['api/user.pb.go', 'gen/user_pb2.py', 'gen/user_pb2_grpc.py', 'proto/user.pb.cc', 'proto/user.pb.h', 'web/user_pb.js',
         'App/Form1.Designer.cs', 'obj/Parser.g.cs', 'lib/model.g.dart', 'lib/model.freezed.dart', 'src/schema.generated.ts',
