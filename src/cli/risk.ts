@@ -6,20 +6,23 @@
 import * as path from 'node:path';
 import { DEFAULT_HISTORY_DAYS } from '../adapters/localTasks/history';
 import { filesFixedBetween, riskAsOf } from '../adapters/localTasks/riskAsOf';
-import { parseDate, parseFlags, positiveInt, UsageError } from './args';
+import { excludeGlobs, parseDate, parseFlags, positiveInt, UsageError } from './args';
 import { formatTable } from './table';
 
-export const RISK_USAGE = `  hands-on risk --repo PATH --as-of DATE [--history-days N] [--all-files] [--fixed-until DATE] [--top N] [--json]
+export const RISK_USAGE = `  hands-on risk --repo PATH --as-of DATE [--history-days N] [--all-files] [--fixed-until DATE] [--top N]
+                [--exclude GLOB] [--json]
 
   --as-of         only commits up to this instant count (YYYY-MM-DD = UTC midnight, or ISO 8601)
   --history-days  the window before DATE (default ${DEFAULT_HISTORY_DAYS}, as the extension)
   --all-files     rank every source file at DATE, not only those changed in the window
   --fixed-until   also list the files behaviour fixes touched after DATE, up to this instant (for evaluations)
   --top           rows to print (default 50)
+  --exclude       repository-relative glob of paths to leave out, repeatable or comma-separated (vendored and
+                  generated files are always left out)
   --json          {repo, asOf, asOfCommit, since, historyDays, commits, truncated, files[], fixedAfter?}`;
 
 export async function riskCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['repo', 'as-of', 'history-days', 'top', 'fixed-until'], switches: ['json', 'all-files'] });
+  const flags = parseFlags(argv, { values: ['repo', 'as-of', 'history-days', 'top', 'fixed-until'], switches: ['json', 'all-files'], lists: ['exclude'] });
   const asOf = parseDate(flags, 'as-of');
   if (asOf === undefined) throw new UsageError('--as-of DATE is required');
   const fixedUntil = parseDate(flags, 'fixed-until');
@@ -27,7 +30,8 @@ export async function riskCommand(argv: readonly string[]): Promise<number> {
   const historyDays = positiveInt(flags, 'history-days', DEFAULT_HISTORY_DAYS)!;
   const top = positiveInt(flags, 'top', 50)!;
   const folder = path.resolve(flags.values.get('repo') ?? process.cwd());
-  const result = await riskAsOf(folder, { asOf, historyDays, allFiles: flags.switches.has('all-files') });
+  const result = await riskAsOf(folder, { asOf, historyDays, allFiles: flags.switches.has('all-files'), exclude: excludeGlobs(flags) });
+  for (const problem of result.problems ?? []) process.stderr.write(`${problem}\n`);
   const fixedAfter = fixedUntil === undefined ? undefined : await filesFixedBetween(folder, asOf, fixedUntil);
   if (!result.asOfCommit) process.stderr.write(`No commits on HEAD's history at or before ${new Date(asOf).toISOString()}.\n`);
   if (result.truncated) process.stderr.write(`History stops at the newest ${result.commits} commits in the window; older ones are not counted.\n`);

@@ -4,7 +4,8 @@
  * Only history up to `asOf` is read: `git log --until=asOf --since=asOf-historyDays`, streamed, with the same fix
  * rule (core/commitKind.ts) and the same risk formula (testGapRisk) as the test gaps, coverage unknown. The file list,
  * the sizes and the test-file index come from the tree of the newest commit at `asOf`, so a test added later does
- * not count. No cache: this is a one-off analysis, not a refresh.
+ * not count. Vendored, generated and excluded files are left out by the same repository filter as the task list's.
+ * No cache: this is a one-off analysis, not a refresh.
  * `filesFixedBetween` reads what happened next (the files behaviour fixes touched), with the very same fix rule, so
  * an evaluation needs no second copy of it.
  */
@@ -14,6 +15,7 @@ import { testGapRisk } from '../../core/taskValue';
 import { isSourceFile, TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS } from './history';
+import { commitSession } from './repoFilter';
 
 const DAY_MS = 86_400_000;
 
@@ -39,6 +41,8 @@ export interface RiskAsOfResult {
   readonly truncated: boolean;
   /** Source files (isSourceFile) present at `asOfCommit` (changed in the window unless `allFiles`), riskiest first. */
   readonly files: FileRisk[];
+  /** Plain sentences when part of the analysis could not run (the repository filter's attributes or markers). */
+  readonly problems?: string[];
 }
 
 export interface RiskAsOfOptions {
@@ -50,6 +54,8 @@ export interface RiskAsOfOptions {
   readonly allFiles?: boolean;
   readonly git?: GitGateway;
   readonly timeoutMs?: number;
+  /** Repository-relative globs left out, on top of the vendored and generated files (repoFilter.ts). */
+  readonly exclude?: readonly string[];
 }
 
 /** Rejects with the gateway's typed errors, or a plain Error when `folder` is not in a work tree. */
@@ -67,11 +73,13 @@ export async function riskAsOf(folder: string, options: RiskAsOfOptions): Promis
   const sizes = await treeSizes(git, run, asOfCommit);
   const tree = [...sizes.keys()];
   const index = new TestFileIndex(tree, await rustInlineTests(git, run, asOfCommit, tree));
+  // The repository filter, as for the task list: vendored and generated files are nobody's risk here.
+  const filter = await commitSession(git, repoRoot, asOfCommit, tree, { exclude: options.exclude, timeoutMs: run.timeoutMs });
+  const kept = await filter.keep([...(options.allFiles ? tree : counts.files.keys())].filter((file) => sizes.has(file) && isSourceFile(file)));
   const none = { churn: 0, fixCommits: 0, fixDays: [] as number[] };
   const files: FileRisk[] = [];
-  for (const file of options.allFiles ? tree : counts.files.keys()) {
-    const bytes = sizes.get(file);
-    if (bytes === undefined || !isSourceFile(file)) continue;
+  for (const file of kept) {
+    const bytes = sizes.get(file)!;
     const c = counts.files.get(file) ?? none;
     const hasTestFile = index.hasTestFile(file);
     const risk = testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: c.churn, fixCommits: c.fixCommits, hasTestFile, bytes });
@@ -79,7 +87,7 @@ export async function riskAsOf(folder: string, options: RiskAsOfOptions): Promis
   }
   // Rounded risks can tie: raw fixes, then churn, then name.
   files.sort((a, b) => b.risk - a.risk || b.fixCommits - a.fixCommits || b.churn - a.churn || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  return { repoRoot, asOfCommit, since, commits: counts.commits, truncated: counts.commits >= maxCommits, files };
+  return { repoRoot, asOfCommit, since, commits: counts.commits, truncated: counts.commits >= maxCommits, files, ...(filter.problems.length ? { problems: filter.problems } : {}) };
 }
 
 /**

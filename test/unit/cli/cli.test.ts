@@ -111,6 +111,29 @@ describe('CLI: hands-on suggest and risk (real repositories)', function () {
     assert.equal(backwards.code, 2);
     assert.match(backwards.stderr, /--fixed-until must be later than --as-of/);
   });
+
+  it('suggest and risk take --exclude GLOB, repeatable or comma-separated, as the handsOn.exclude setting', async () => {
+    const repo = repos.init('excluding');
+    const files4 = (extra: string) => ({
+      'src/app.ts': `// TODO: ours\n${extra}`, 'legacy/old.ts': `// TODO: legacy\n${extra}`, 'gen/api.ts': `// TODO: codegen\n${extra}`, 'web/a.proto.ts': `// TODO: proto\n${extra}`,
+    });
+    repos.commit(repo, 'start', 100, files4(''));
+    repos.commit(repo, 'fix: all of them', 50, files4('1\n'));
+    const places = (tasks: Task[]) => [...new Set(tasks.map((t) => path.relative(repo, t.location!.file).split(path.sep).join('/')))].sort();
+    const all = await cli(['suggest', '--repo', repo, '--json']);
+    assert.deepEqual(places(JSON.parse(all.stdout) as Task[]), ['gen/api.ts', 'legacy/old.ts', 'src/app.ts', 'web/a.proto.ts']);
+    const some = await cli(['suggest', '--repo', repo, '--json', '--exclude', 'legacy,gen/**', '--exclude=*.proto.ts']);
+    assert.equal(some.code, 0, some.stderr);
+    assert.deepEqual(places(JSON.parse(some.stdout) as Task[]), ['src/app.ts']);
+
+    const risk = await cli(['risk', '--repo', repo, '--as-of', new Date().toISOString(), '--json', '--exclude', 'legacy', '--exclude', '{gen,web}/**']);
+    assert.equal(risk.code, 0, risk.stderr);
+    assert.deepEqual((JSON.parse(risk.stdout) as { files: { file: string }[] }).files.map((f) => f.file), ['src/app.ts']);
+
+    const empty = await cli(['suggest', '--repo', repo, '--exclude', ' , ']);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /--exclude needs a glob/);
+  });
 });
 
 describe('eval:risk scoring (synthetic history)', function () {
