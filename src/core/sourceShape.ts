@@ -161,6 +161,7 @@ const ACCESSOR = /^(?:(?:public|private|protected|internal|override|open|final|s
 /** `name(params) qualifiers`: a C-family function or method signature, with no `=` before the parameters. */
 const SIGNATURE = /^[^=(]*[\w$~>\]]\s*(?:<[^()]*>)?\s*\((?:[^()]|\((?:[^()]|\([^()]*\))*\))*\)\s*(?:const|noexcept|override|final|mutable|volatile|&&?|throws(?:\s+[\w.,<>\s]+)?|->\s*[^{]+|:\s*[^{]+|where\s+[^{]+|async|\s)*$/;
 const ARROW = /=>\s*$/;
+const MAX_HEADER_CHARS = 400;
 /** The end of a signature on its own line: `throws IOException`, `where T : new()`, `: a_(a)`, `-> Result`. */
 const SIGNATURE_TAIL = /^(?:where|throws|const|noexcept|override|final)\b|^(?::|->)/;
 /** What a Rust `{` can belong to, for reading back past a `where` clause. */
@@ -170,7 +171,8 @@ const LEADING_ANNOTATIONS = /^(?:(?:@[\w.]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]
 type Frame = 'fn' | 'type' | 'block';
 
 function classify(header: string, language: SourceLanguage): { frame: Frame; keyword?: string } {
-  const h = header.replace(LEADING_ANNOTATIONS, '').trim();
+  // A signature fits in a few hundred characters; a longer header is minified or data, and the regexes stay linear.
+  const h = header.slice(-MAX_HEADER_CHARS).replace(LEADING_ANNOTATIONS, '').trim();
   if (ARROW.test(h)) return { frame: 'fn' };
   if (CONTROL.test(h)) return { frame: 'block' };
   if (ACCESSOR.test(h)) return { frame: 'fn' };

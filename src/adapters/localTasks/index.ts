@@ -9,21 +9,25 @@
 import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import type { TaskCandidate } from '../../core/tasks';
+import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
 import { coChangedTests, isCoChangeTest } from '../../core/coChange';
 import { evidenceWithoutText } from '../../core/testEvidence';
 import { TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
+import { withFileSizes } from './fileSizes';
 import { describeProblem, type GrepHit } from './grep';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
+import { normalizeExcludeGlobs } from './excludeGlobs';
+import { earlyFilter, FilterSession, worktreeSession, type EarlyFilter } from './repoFilter';
 import { skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
-import { findRustInlineTests, listTrackedFiles, readTestReferences } from './testFiles';
+import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
 import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
-import { indexStamp, locate, worktreeStatus } from './worktree';
+import { commitTime, indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
@@ -40,6 +44,11 @@ export interface LocalOptions {
   readonly git?: GitGateway;
   readonly now?: number;
   readonly timeoutMs?: number;
+  /**
+   * Repository-relative globs (the `handsOn.exclude` setting, the CLI's `--exclude`): paths no source suggests, on top
+   * of the vendored and generated ones the repository filter always leaves out (repoFilter.ts).
+   */
+  readonly exclude?: readonly string[];
   /**
    * For a caller that watches the files (the editor): an instant, on the `Date.now()` clock, since which its file
    * watcher has reported NO change anywhere under the repository's work tree, ignored and untracked files
@@ -79,6 +88,8 @@ export interface LocalResult {
  */
 export interface LocalCache extends HistoryCache {
   readonly sources?: SourcesSnapshot;
+  /** HEAD's committer time (epoch ms), for `head`: where the window of an idle repository ends (windowEndFor). */
+  readonly headTime?: number;
 }
 
 export interface SourcesSnapshot {
@@ -136,12 +147,16 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
-  const settings = `${historyDays}:${maxTodos}:${maxCommits}`;
-  const since = now - historyDays * DAY_MS;
+  const exclude = normalizeExcludeGlobs(options.exclude ?? []);
+  const settings = `${historyDays}:${maxTodos}:${maxCommits}:${JSON.stringify(exclude)}`;
+  const cachedHeadTime = options.historyCache?.head === head ? options.historyCache.headTime : undefined;
+  const headTime = cachedHeadTime ?? await commitTime(git, repoRoot, head, common).catch(() => undefined);
+  const windowEnd = windowEndFor(now, headTime);
+  const since = windowEnd - historyDays * DAY_MS;
   const index = await indexStamp(located.indexFile);
   const last = options.historyCache?.sources;
   const previous = last?.head === head && last.settings === settings && now >= last.takenAt && now - last.takenAt < SOURCES_MAX_AGE_MS ? last : undefined;
-  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays, maxCommits, known: { head, shallow } }));
+  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, windowEnd, historyDays, maxCommits, known: { head, shallow } }));
   const finish = (summary: HistorySummary | undefined, parts: Array<SourceResult | undefined>, sources: SourcesSnapshot | undefined): LocalResult => {
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
@@ -151,7 +166,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
     const historyCache = summary?.cache ?? options.historyCache;
-    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources }, repoRoot };
+    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) }, repoRoot };
   };
 
   // The watcher vouches for the work tree and the index stamp for staging; HEAD was just checked.
@@ -162,7 +177,14 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
 
   // The test-gap inputs (tracked files, test-file index, coverage reports, the test files' text) do not depend on
   // history: start them now. With a previous scan's verdicts the test files are read only if a verdict is missing.
-  const gapInputs = attempt('Test gaps', () => loadTestGapInputs(git, repoRoot, common, !previous?.gapVerdicts));
+  const tracked = listTrackedFiles(git, repoRoot, common);
+  tracked.catch(() => undefined); // reported once, by the test gaps
+  const gapInputs = attempt('Test gaps', async () => loadTestGapInputs(git, repoRoot, await tracked, common, !previous?.gapVerdicts));
+  // The repository filter: its early part for the grep (no file list needed), the full one once the list is in.
+  const early = earlyFilter(repoRoot, located.infoAttributes, exclude);
+  const session = tracked.then((list) => list.files, () => [])
+    .then((files) => worktreeSession(git, repoRoot, files, { ...common, exclude, infoAttributes: located.infoAttributes }))
+    .catch(() => new FilterSession(git, repoRoot, { files: [], submodules: [], attributesMatter: false, exclude, readHeads: async () => new Map() }));
   // No status (it failed) means no reuse, no snapshot, and blame for the ages.
   const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
   // The verdicts read only tracked files and the history: they hold while HEAD and the work tree are unchanged.
@@ -174,13 +196,15 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // later, that command is running and this overlaps it instead of delaying it.
   const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? testGaps(repoRoot, inputs, summary, since, cached) : undefined;
+    if (!summary || !inputs) return undefined;
+    const judged = await testGaps(repoRoot, inputs, summary, since, await session, cached);
+    return { ...judged, result: await withFileSizes(judged.result) };
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
   const reuse = previous !== undefined && st?.head === head && st.fingerprint === previous.fingerprint;
   const [todos, skipped] = reuse ? [previous.todos, previous.skipped] : await scanSources(git, repoRoot, attempt, {
-    ...common, now, maxTodos,
+    ...common, now, maxTodos, early, session,
     ages: {
       head, since, shallow, status,
       boundary: boundaryFor(options.historyCache, head, since, maxCommits) ?? findBoundary(git, repoRoot, head, since, common).catch(() => undefined),
@@ -199,7 +223,8 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       ...(judged ? { gapVerdicts: [...judged.verdicts] } : {}),
     }
     : undefined;
-  return finish(summary, [todos, skipped, gaps], snapshot);
+  const filterProblems = (await session).problems;
+  return finish(summary, [todos, skipped, gaps, ...(filterProblems.length ? [{ candidates: [], problems: filterProblems }] : [])], snapshot);
 }
 
 /**
@@ -208,7 +233,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
  * lines are just as old). Undefined when there is no usable cache.
  */
 function boundaryFor(cache: HistoryCache | undefined, head: string, since: number, maxCommits: number): Promise<string | null> | undefined {
-  if (cache?.version !== 2 || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
+  if (cache?.version !== HISTORY_CACHE_VERSION || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
   const view = windowView(cache, since);
   // A cache that reached a root for an older HEAD says nothing about the new commits' window start.
   if (view.boundary === undefined && cache.head !== head) return undefined;
@@ -222,11 +247,21 @@ async function scanSources(
   git: GitGateway,
   repoRoot: string,
   attempt: Attempt,
-  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs },
+  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs; early: EarlyFilter; session: Promise<FilterSession> },
 ): Promise<[SourceResult | undefined, SourceResult | undefined]> {
   const common = { signal: options.signal, timeoutMs: options.timeoutMs };
-  const scans = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, { ...common, maxTodos: options.maxTodos }));
-  if (!scans) return [undefined, undefined];
+  const early = options.early;
+  const found = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, {
+    ...common, maxTodos: options.maxTodos, excludePathspecs: early.pathspecs, rejectPath: early.rejects,
+  }));
+  if (!found) return [undefined, undefined];
+  // The rest of the repository filter (attributes, outputs next to their grammar, generated-file markers) before
+  // the dating: nothing is dated for a hit that is dropped.
+  const kept = new Set(await (await options.session).keep([...new Set([...found.todos.hits, ...found.skipped.hits].map((h) => h.path))]));
+  const scans = {
+    todos: { ...found.todos, hits: found.todos.hits.filter((h) => kept.has(h.path)) },
+    skipped: { ...found.skipped, hits: found.skipped.hits.filter((h) => kept.has(h.path)) },
+  };
   const hits = new Map<string, GrepHit[]>();
   for (const hit of [...scans.todos.hits, ...scans.skipped.hits]) {
     const list = hits.get(hit.path) ?? [];
@@ -250,8 +285,13 @@ interface TestGapInputs {
 }
 
 /** `eagerReferences`: read the test files now, beside the history walk (a first scan will need them). */
-async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { signal?: AbortSignal; timeoutMs?: number }, eagerReferences: boolean): Promise<TestGapInputs> {
-  const tracked = await listTrackedFiles(git, repoRoot, common);
+async function loadTestGapInputs(
+  git: GitGateway,
+  repoRoot: string,
+  tracked: TrackedFiles,
+  common: { signal?: AbortSignal; timeoutMs?: number },
+  eagerReferences: boolean,
+): Promise<TestGapInputs> {
   // Every path is classified once, here; Rust's inline tests, found by a grep, join the index when it ends.
   const index = new TestFileIndex(tracked.files);
   const inline = findRustInlineTests(git, repoRoot, tracked.files, common);
@@ -266,13 +306,15 @@ async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { si
 /**
  * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
  * to test), else source files changed in the window that still exist, show no evidence of tests (name, import,
- * co-change, a test using what they declare) and are worth testing (untestedSources.ts).
+ * co-change, a test using what they declare) and are worth testing (untestedSources.ts). Paths the repository filter
+ * leaves out are never candidates: decided on paths in the walk, on heads for the list.
  */
 async function testGaps(
   repoRoot: string,
   { tracked, index, coverage, references }: TestGapInputs,
   history: HistorySummary,
   since: number,
+  filter: FilterSession,
   cached: ReadonlyMap<string, UntestedSource | null> | undefined,
 ): Promise<{ result: SourceResult; verdicts: GapVerdicts }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
@@ -297,10 +339,15 @@ async function testGaps(
   const coveredPaths = new Set(covered.map((file) => file.relativePath));
 
   type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
-  const risk = (counts: { churn: number; fixCommits: number }) => counts.fixCommits * 1000 + counts.churn;
+  // The product's risk before sizes are known (withFileSizes adds them to the few kept): the cut to MAX_TEST_GAPS
+  // follows the same formula the final ranking uses.
+  const risk = (counts: { churn: number; fixCommits: number }) =>
+    testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false });
   const ranked: Ranked[] = fromCoverage.map((c) => ({ risk: c.signals.kind === 'testGap' ? risk(c.signals) : 0, coverage: c }));
   for (const [file, counts] of history.files) if (present.has(file) && !coveredPaths.has(file)) ranked.push({ risk: risk(counts), file });
   ranked.sort((a, b) => b.risk - a.risk);
+  // The attributes of every file that could make the list, in one check-attr, when the repository sets any.
+  if (filter.needsAttributes) await filter.prepare(ranked.flatMap((entry) => (entry.file && index.isSource(entry.file) ? [entry.file] : [])));
   // Riskiest first, then by id (localeCompare's order), and every check only until the list is full: a big
   // repository has thousands of changed files, most of them tied on a small churn, and only MAX_TEST_GAPS are kept.
   // So ties are ordered one risk at a time, and the test-file lookup (~0.1 ms a file) runs for those read.
@@ -314,7 +361,7 @@ async function testGaps(
     // Judged a chunk at a time (files are read), in order, and only until the list is full.
     for (let at = 0; at < group.length && candidates.length < MAX_TEST_GAPS; at += GAP_CHUNK) {
       const chunk = group.slice(at, at + GAP_CHUNK);
-      const untested = await judge.untested(chunk.flatMap(({ entry }) => (entry.file ? [entry.file] : [])));
+      const untested = await judge.untested(chunk.flatMap(({ entry }) => (entry.file && !filter.pathExclusion(entry.file) ? [entry.file] : [])));
       for (const { entry, id } of chunk) {
         if (candidates.length >= MAX_TEST_GAPS) break;
         if (entry.coverage) candidates.push(entry.coverage);
@@ -326,7 +373,11 @@ async function testGaps(
     }
     start = end;
   }
-  return { result: { candidates, problems }, verdicts: judge.verdicts };
+  // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
+  // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
+  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
+  const kept = new Set(await filter.keep(candidates.map(relative)));
+  return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

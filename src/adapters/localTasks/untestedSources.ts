@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { chooseTestScope, type TestScope } from '../../core/estimate';
 import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting } from '../../core/sourceShape';
-import type { TaskCandidate, TestEvidenceKind } from '../../core/tasks';
+import type { FixCommitRef, TaskCandidate, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
 import { languageOf } from '../../core/testFileMatch';
 import { readTextsInTurns } from './readTexts';
@@ -111,7 +111,12 @@ export class UntestedSourceJudge {
 }
 
 /** The task for an untested source: the whole file, or its weightiest function when the file is too big for a sitting. */
-export function untestedSourceCandidate(repoRoot: string, id: string, source: UntestedSource, counts: { readonly churn: number; readonly fixCommits: number }): TaskCandidate {
+export function untestedSourceCandidate(
+  repoRoot: string,
+  id: string,
+  source: UntestedSource,
+  counts: { readonly churn: number; readonly fixCommits: number; readonly fixes?: readonly FixCommitRef[] },
+): TaskCandidate {
   const { focus, scope, fileSize } = source.scope;
   return {
     id,
@@ -119,7 +124,8 @@ export function untestedSourceCandidate(repoRoot: string, id: string, source: Un
     repo: repoRoot,
     location: { file: path.join(repoRoot, source.file), line: focus?.line ?? 1, ...(focus && focus.endLine > focus.line ? { endLine: focus.endLine } : {}) },
     signals: {
-      kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false,
+      kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
+      ...(counts.fixes ? { fixes: counts.fixes } : {}), hasTestFile: false,
       evidenceChecked: source.evidenceChecked, scope, ...(focus ? { functionName: focus.name, fileSize } : {}),
     },
   };
