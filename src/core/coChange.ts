@@ -3,7 +3,7 @@
  * the file is tested, whatever the tests are called (express's `lib/request.js` and `test/req.*.js`, redis's C files
  * and its Tcl suites). Pure: reads the history cache's compact commit records.
  */
-import { isTestDirName, isTestFile } from './testFileMatch';
+import { isTestFile, testOwner } from './testFileMatch';
 
 /** Commits touching more files than this are sweeping changes (formatting, renames, upgrades), not a sign of testing. */
 export const MAX_CO_CHANGE_FILES = 50;
@@ -48,7 +48,7 @@ export function coChangedTests(
   const owners = new Map<number, string>();
   const related = (source: string, t: number) => {
     let owner = owners.get(t);
-    if (owner === undefined) owners.set(t, (owner = ownerOf(files[t]!)));
+    if (owner === undefined) owners.set(t, (owner = testOwner(files[t]!)));
     return owner === '' || source.startsWith(`${owner}/`);
   };
   // Runs over every commit in the window (100,000 on a big repository): plain loops, and arrays only for commits
@@ -112,13 +112,6 @@ export function namedAlike(source: string, test: string): boolean {
  * says nothing about this file.
  */
 export function relatedTest(source: string, test: string): boolean {
-  const owner = ownerOf(test);
+  const owner = testOwner(test);
   return owner === '' || source.startsWith(`${owner}/`);
-}
-
-function ownerOf(test: string): string {
-  const parts = test.split('/');
-  parts.pop();
-  const at = parts.findIndex(isTestDirName);
-  return (at < 0 ? parts : parts.slice(0, at)).join('/');
 }

@@ -174,6 +174,18 @@ function isSource(p: Parsed): boolean {
 }
 
 /**
+ * The folder a test speaks for: the part of its path before its test folder (`crates/ignore` for
+ * `crates/ignore/tests/x.rs`, the repository for `test/req.js`), or its own folder when it has none (Go's
+ * `pkg/a_test.go`).
+ */
+export function testOwner(test: string): string {
+  const parts = test.split('/');
+  parts.pop();
+  const at = parts.findIndex(isTestDirName);
+  return (at < 0 ? parts : parts.slice(0, at)).join('/');
+}
+
+/**
  * `-Util` (Kotlin's convention for files of top-level functions) is matched as `Util`, and a Kotlin Multiplatform
  * platform part as its common name: `-CacheControlCommon` and `ByteStringJvm` as `CacheControl` and `ByteString`.
  */
@@ -194,8 +206,10 @@ export class TestFileIndex {
   private readonly testNameStems = new Set<string>();
   /** Tracked files that are sources (isSourceFile). */
   private readonly sources = new Set<string>();
-  /** Tracked tests in no supported language (Tcl suites, fixtures): they count for co-change, not for names. */
+  /** Tracked tests in no supported language (Tcl suites, fixtures): co-change and same-stem names use them. */
   private readonly otherTests = new Set<string>();
+  /** Every tracked test under a test folder by its lower-cased stem (`expire` for `tests/unit/expire.tcl`). */
+  private readonly testsByStem = new Map<string, string[]>();
   private readonly inlineTests: Set<string>;
 
   /**
@@ -207,12 +221,19 @@ export class TestFileIndex {
     this.inlineTests = new Set(inlineTests);
     for (const file of this.all) {
       const p = parse(file);
+      const test = isTest(p);
+      if (test && p.dirs.some(isTestDirName)) {
+        const stemKey = p.stem.toLowerCase();
+        const list = this.testsByStem.get(stemKey);
+        if (list) list.push(file);
+        else this.testsByStem.set(stemKey, [file]);
+      }
       if (!LANGUAGE_BY_EXT.has(p.ext)) {
-        if (isTest(p)) this.otherTests.add(file);
+        if (test) this.otherTests.add(file);
         continue;
       }
       const key = p.name.toLowerCase();
-      if (isTest(p)) {
+      if (test) {
         const list = this.testsByName.get(key) ?? [];
         list.push(file);
         this.testsByName.set(key, list);
@@ -248,6 +269,10 @@ export class TestFileIndex {
   /** The first matching test file for `source`, or undefined. */
   findTestFile(source: string): string | undefined {
     const p = parse(source);
+    return this.conventionalTest(source, p) ?? this.sameStemTest(p);
+  }
+
+  private conventionalTest(source: string, p: Parsed): string | undefined {
     const stem = matchStem(p.stem, p.ext);
     if (JS_EXT.includes(p.ext)) return this.jsTest(p);
     switch (LANGUAGE_BY_EXT.get(p.ext)) {
@@ -262,6 +287,24 @@ export class TestFileIndex {
       case 'swift': return this.besideOrUnderTestDir(p, [`${stem}Tests.swift`, `${stem}Test.swift`]);
       default: return undefined;
     }
+  }
+
+  /**
+   * A test under a test folder with the source's very stem, in any language: `test/unit/adapters/fetch.js` for
+   * `lib/adapters/fetch.js`, redis's `tests/unit/expire.tcl` for `src/expire.c`. It must belong to a folder holding
+   * the source (testOwner), and a generic stem shared by several sources also needs the parent folder's name.
+   */
+  private sameStemTest(p: Parsed): string | undefined {
+    const stem = matchStem(p.stem, p.ext).toLowerCase();
+    if (stem.length < 3) return undefined;
+    const source = join(p.dir, p.name);
+    const parent = p.dirs[p.dirs.length - 1]?.toLowerCase();
+    const ambiguous = GENERIC_STEMS.has(stem) && (this.sourceNames.get(p.name.toLowerCase()) ?? 0) > 1;
+    return this.testsByStem.get(stem)?.find((test) => {
+      const owner = testOwner(test);
+      if (owner !== '' && !source.startsWith(`${owner}/`)) return false;
+      return !ambiguous || (parent !== undefined && test.toLowerCase().split('/').includes(parent));
+    });
   }
 
   hasTestFile(source: string): boolean {

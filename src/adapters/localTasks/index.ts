@@ -16,6 +16,7 @@ import { evidenceWithoutText } from '../../core/testEvidence';
 import { TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { withFileSizes } from './fileSizes';
+import { coChangesBeyondWindow } from './deepCoChange';
 import { describeProblem, type GrepHit } from './grep';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
@@ -197,7 +198,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (!summary || !inputs) return undefined;
-    const judged = await testGaps(repoRoot, inputs, summary, since, await session, cached);
+    const judged = await testGaps(repoRoot, inputs, summary, since, await session, cached, { git, until: windowEnd, ...common });
     return { ...judged, result: await withFileSizes(judged.result) };
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
@@ -316,6 +317,7 @@ async function testGaps(
   since: number,
   filter: FilterSession,
   cached: ReadonlyMap<string, UntestedSource | null> | undefined,
+  older: { readonly git: GitGateway; readonly until: number; readonly signal?: AbortSignal; readonly timeoutMs?: number },
 ): Promise<{ result: SourceResult; verdicts: GapVerdicts }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
@@ -373,10 +375,17 @@ async function testGaps(
     }
     start = end;
   }
+  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
+  // The files just found untested: their history before the window may show them changing with tests (once per
+  // verdict; a reused verdict was asked already). A failed walk keeps them.
+  const justJudged = candidates.map(relative).filter((file) => judge.judgedNow.has(file) && judge.verdicts.get(file));
+  const olderTests = justJudged.length === 0 ? new Map() : await coChangesBeyondWindow(older.git, repoRoot, justJudged, {
+    until: older.until, signal: older.signal, timeoutMs: older.timeoutMs, isTest: (file) => isCoChangeTest(file, (f) => index.isTest(f)),
+  }).catch(() => new Map());
+  for (const file of olderTests.keys()) judge.verdicts.set(file, null);
   // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
   // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
-  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
-  const kept = new Set(await filter.keep(candidates.map(relative)));
+  const kept = new Set(await filter.keep(candidates.map(relative).filter((file) => !olderTests.has(file))));
   return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts };
 }
 

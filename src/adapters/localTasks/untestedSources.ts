@@ -41,6 +41,8 @@ export class UntestedSourceJudge {
   private complete = false;
   /** Every verdict given, reused or new: the next refresh's cache. */
   readonly verdicts: GapVerdicts = new Map();
+  /** The files judged in this scan (not reused), whose older history is still to be asked (deepCoChange.ts). */
+  readonly judgedNow = new Set<string>();
 
   constructor(
     private readonly repoRoot: string,
@@ -92,6 +94,7 @@ export class UntestedSourceJudge {
     await readTextsInTurns(allowed, (file) => `${this.repoRoot}${path.sep}${file}`, MAX_SOURCE_CHARS, (file, text) => {
       const verdict = text === undefined ? null : this.judge(file, text, sources);
       this.verdicts.set(file, verdict);
+      this.judgedNow.add(file);
       if (verdict) found.set(file, verdict);
     });
     return found;

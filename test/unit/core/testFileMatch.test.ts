@@ -125,6 +125,20 @@ describe('testFileMatch: test files by naming convention', () => {
     assert.ok(isTestFile('okio/src/jvmTest/kotlin/okio/BufferTest.kt') && isTestFile('okio/src/androidUnitTest/kotlin/A.kt'));
   });
 
+  it('takes a test with the very stem of the source under a test folder, in any language', () => {
+    const index = new TestFileIndex([
+      'lib/adapters/fetch.js', 'test/unit/adapters/fetch.js',
+      'src/expire.c', 'tests/unit/expire.tcl',
+      'crates/core/walk.rs', 'crates/ignore/tests/walk.rs',
+      'pkg/a/utils.py', 'pkg/b/utils.py', 'tests/utils.py',
+    ]);
+    assert.equal(index.findTestFile('lib/adapters/fetch.js'), 'test/unit/adapters/fetch.js');
+    assert.equal(index.findTestFile('src/expire.c'), 'tests/unit/expire.tcl');
+    assert.equal(index.findTestFile('crates/core/walk.rs'), undefined, 'a test of another crate');
+    assert.equal(index.findTestFile('pkg/a/utils.py'), undefined, 'a generic name two sources share');
+    assert.ok(index.isTest('tests/unit/expire.tcl') && !index.isTest('src/expire.c'));
+  });
+
   it('finds Rust tests inside the file when told, as the test file itself', () => {
     const rust = new TestFileIndex(['crates/a/src/walk.rs', 'crates/a/src/dir.rs'], new Set(['crates/a/src/walk.rs']));
     assert.equal(rust.findTestFile('crates/a/src/walk.rs'), 'crates/a/src/walk.rs');

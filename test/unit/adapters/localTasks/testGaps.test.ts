@@ -73,6 +73,24 @@ describe('local tasks: test gaps decided by evidence (real repositories)', funct
     assert.deepEqual(rust.evidenceChecked, ['name', 'inline', 'coChange']);
   });
 
+  it('looks before the window for the files it would call untested: two older commits with tests are evidence', async () => {
+    const repo = repos.init('older');
+    repos.commit(repo, 'start', 600, { 'src/map.ts': tsFunction('map'), 'src/lone.ts': tsFunction('lone'), 'test/maps.test.ts': "it('maps', () => {});\n" });
+    repos.commit(repo, 'map nulls', 500, { 'src/map.ts': tsFunction('map', { version: 1 }), 'test/maps.test.ts': "it('maps nulls', () => {});\n" });
+    repos.commit(repo, 'map keys', 450, { 'src/map.ts': tsFunction('map', { version: 2 }), 'test/maps.test.ts': "it('maps keys', () => {});\n" });
+    repos.commit(repo, 'recent', 10, { 'src/map.ts': tsFunction('map', { version: 3 }), 'src/lone.ts': tsFunction('lone', { version: 1 }) });
+    const git = repos.gateway();
+    const result = await collectLocalCandidates(repo, { git });
+    assert.deepEqual(gaps(result.candidates).map((c) => c.title), ['Add tests for src/lone.ts']);
+    const olderWalks = () => git.calls.filter((args) => args.includes('--full-diff')).length;
+    assert.equal(olderWalks(), 1, 'one walk over the older history, for the files about to be suggested');
+    // A refresh that reuses the verdicts does not walk the older history again.
+    git.calls.length = 0;
+    const again = await collectLocalCandidates(repo, { git, historyCache: result.historyCache });
+    assert.deepEqual(gaps(again.candidates).map((c) => c.title), ['Add tests for src/lone.ts']);
+    assert.equal(olderWalks(), 0);
+  });
+
   it('names the weightiest function of a big file, with an estimate above a small file\'s', async () => {
     const repo = repos.init('big');
     const big = [
