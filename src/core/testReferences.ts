@@ -21,6 +21,8 @@ import { isTestFile, languageOf, type SourceLanguage } from './testFileMatch';
 
 const JS_EXTENSIONS = ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs', '.mts', '.cts'];
 const IDENTIFIER = /[A-Za-z_$][\w$]*/g;
+/** A PascalCase name of six characters or more: distinctive enough to stand for one type in a whole repository. */
+const DISTINCT_TYPE_NAME = /^(?=.{6})(?:[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*|[A-Z][a-z0-9]+)$/;
 /** `a.b.C`: a dotted chain of two or more names, starting at a name (not after a `.` or a name character). */
 const QUALIFIED = /(?<![\w$.])[a-z_][\w$]*(?:\.[A-Za-z_][\w$]*)+/g;
 /** Names too common to show that a test in the same folder (Go) or anywhere (Swift, C#) uses one particular file. */
@@ -74,6 +76,8 @@ export class TestReferenceIndex {
   private readonly scoped = new Map<string, Map<string, number>>();
   /** `family:a.b.Name` → the first test that imports or writes out that qualified name. */
   private readonly qualifiedUses = new Map<string, number>();
+  /** Type-like names (DISTINCT_TYPE_NAME) in Java, Kotlin and Scala tests, whatever their package → the first test. */
+  private readonly jvmTypeNames = new Map<string, number>();
   private bytesRead = 0;
   private filesRead = 0;
 
@@ -185,6 +189,13 @@ export class TestReferenceIndex {
         if (hit !== undefined) return { testFile: this.tests[hit]!, name };
       }
     }
+    // Kotlin and Java spread a type over files (`okio/internal/SegmentedByteString.kt` holds the functions of
+    // `okio.SegmentedByteString`): a test anywhere that uses the type the file is named after tests them too.
+    const stem = source.slice(source.lastIndexOf('/') + 1).replace(/\.[^.]+$/, '').replace(/^[-_]+/, '');
+    if (family === 'jvm' && DISTINCT_TYPE_NAME.test(stem) && !GENERIC_NAMES.has(stem)) {
+      const hit = this.jvmTypeNames.get(stem);
+      if (hit !== undefined) return { testFile: this.tests[hit]!, name: stem };
+    }
     return undefined;
   }
 
@@ -242,6 +253,7 @@ export class TestReferenceIndex {
         for (let k = 2; k <= Math.min(parts.length, 8); k++) qualified.push(parts.slice(0, k).join('.'));
       }
     }
+    if (family === 'jvm') for (const name of names) if (DISTINCT_TYPE_NAME.test(name) && !this.jvmTypeNames.has(name)) this.jvmTypeNames.set(name, id);
     for (const q of qualified) {
       const key = `${family}:${q}`;
       if (!this.qualifiedUses.has(key)) this.qualifiedUses.set(key, id);

@@ -84,7 +84,7 @@ describe('testReferences: what the tests import and use', () => {
       'gson/src/main/java/com/google/gson/Gson.java': 'package com.google.gson;\npublic final class Gson {\n}\n',
       'gson/src/main/java/com/google/gson/internal/Excluder.java': 'package com.google.gson.internal;\npublic final class Excluder {\n}\n',
       'gson/src/main/java/com/google/gson/stream/JsonReader.java': 'package com.google.gson.stream;\npublic class JsonReader {\n}\n',
-      'gson/src/main/java/com/other/JsonReader.java': 'package com.other;\npublic class Unused {\n}\n',
+      'gson/src/main/java/com/other/UnusedReader.java': 'package com.other;\npublic class UnusedReader {\n}\n',
       'okio/src/commonMain/kotlin/okio/internal/-Utf8.kt': 'package okio.internal\n\nfun ByteArray.commonToUtf8String(): String = ""\n',
       'gson/src/test/java/com/google/gson/functional/ObjectTest.java':
         'package com.google.gson.functional;\nimport com.google.gson.Gson;\nimport com.google.gson.stream.*;\n// TypeAdapters in a comment\nclass ObjectTest { Gson g; JsonReader r; Object e = com.google.gson.internal.Excluder.DEFAULT; }\n',
@@ -95,8 +95,18 @@ describe('testReferences: what the tests import and use', () => {
     assert.equal(refersTo('gson/src/main/java/com/google/gson/stream/JsonReader.java')?.name, 'JsonReader', 'a wildcard import');
     assert.equal(refersTo('gson/src/main/java/com/google/gson/internal/Excluder.java')?.name, 'Excluder', 'a qualified use');
     assert.equal(refersTo('gson/src/main/java/com/google/gson/internal/bind/TypeAdapters.java')?.testFile, 'gson/src/test/java/com/google/gson/internal/bind/UsesItTest.java', 'the same package; the comment elsewhere does not count');
-    assert.equal(refersTo('gson/src/main/java/com/other/JsonReader.java'), undefined);
+    assert.equal(refersTo('gson/src/main/java/com/other/UnusedReader.java'), undefined);
     assert.equal(refersTo('okio/src/commonMain/kotlin/okio/internal/-Utf8.kt')?.name, 'commonToUtf8String');
+  });
+
+  it('takes a Kotlin or Java file as tested when any test uses the type it is named after (its functions spread over files)', () => {
+    const { refersTo } = index({
+      'okio/src/commonMain/kotlin/okio/internal/SegmentedByteString.kt': 'package okio.internal\n\nfun SegmentedByteString.commonSubstring(a: Int): ByteString = TODO()\n',
+      'okio/src/commonMain/kotlin/okio/internal/Buffer.kt': 'package okio.internal\n\nfun commonRead(): Int = 1\n',
+      'okio/src/commonTest/kotlin/okio/ByteStringFactory.kt': 'package okio\n\nval SEGMENTED = SegmentedByteString(arrayOf(), IntArray(0))\n',
+    }, ['okio/src/commonTest/kotlin/okio/ByteStringFactory.kt']);
+    assert.deepEqual(refersTo('okio/src/commonMain/kotlin/okio/internal/SegmentedByteString.kt'), { testFile: 'okio/src/commonTest/kotlin/okio/ByteStringFactory.kt', name: 'SegmentedByteString' });
+    assert.equal(refersTo('okio/src/commonMain/kotlin/okio/internal/Buffer.kt'), undefined);
   });
 
   it('matches Go names in the same folder only, PHP by namespace or use, C# and Swift by name', () => {
