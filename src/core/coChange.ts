@@ -37,11 +37,13 @@ export function coChangedTests(
   isTest: (file: string) => boolean = isCoChangeTest,
 ): Map<string, CoChange> {
   const wanted = new Set(sources);
-  const sourceAt = new Map<number, string>();
+  // File index → the source's slot (0 = not asked about), and its test-ness (0 unknown, 1 test, 2 not): typed
+  // arrays, since this runs over every commit of the window (100,000 on a big repository).
+  const slotOf = new Int32Array(files.length);
+  const asked: string[] = [];
   files.forEach((file, i) => {
-    if (wanted.has(file)) sourceAt.set(i, file);
+    if (wanted.has(file)) slotOf[i] = asked.push(file);
   });
-  // 0 unknown, 1 test, 2 not a test: each path is classified once, however many commits list it.
   const testness = new Uint8Array(files.length);
   const counts = new Map<string, { commits: number; tests: Map<number, number> }>();
   /** Per test (file index): the folder it speaks for (relatedTest), worked out once. */
@@ -51,8 +53,6 @@ export function coChangedTests(
     if (owner === undefined) owners.set(t, (owner = testOwner(files[t]!)));
     return owner === '' || source.startsWith(`${owner}/`);
   };
-  // Runs over every commit in the window (100,000 on a big repository): plain loops, and arrays only for commits
-  // that touch both a source asked about and a test.
   for (const commit of commits) {
     const f = commit.f;
     if (f.length < 2 || f.length > MAX_CO_CHANGE_FILES) continue;
@@ -60,8 +60,8 @@ export function coChangedTests(
     let tests: number[] | undefined;
     for (let k = 0; k < f.length; k++) {
       const i = f[k]!;
-      const source = sourceAt.get(i);
-      if (source !== undefined && !touched?.includes(source)) (touched ??= []).push(source);
+      const slot = slotOf[i]!;
+      if (slot !== 0 && !touched?.includes(asked[slot - 1]!)) (touched ??= []).push(asked[slot - 1]!);
       if (testness[i] === 0) testness[i] = isTest(files[i]!) ? 1 : 2;
       if (testness[i] === 1 && !tests?.includes(i)) (tests ??= []).push(i);
     }

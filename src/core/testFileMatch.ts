@@ -106,8 +106,27 @@ export function isTestFile(file: string): boolean {
   return isTest(parse(file));
 }
 
-function isTest(p: Parsed): boolean {
-  return p.dirs.some(isTestDirName) || isTestFileName(p);
+/** What a file's folders say about it, the same for every file in one folder (TestFileIndex works it out once each). */
+interface FolderFacts {
+  /** A test folder is on the path. */
+  readonly test: boolean;
+  /** A test-support folder is on the path. */
+  readonly support: boolean;
+  /** A vendored, generated, example, benchmark, hidden or tooling folder is on the path. */
+  readonly notSource: boolean;
+}
+
+function folderFacts(dirs: readonly string[]): FolderFacts {
+  return {
+    test: dirs.some(isTestDirName),
+    support: dirs.some(isTestSupportDirName),
+    notSource: dirs.some((d) => SKIP_DIRS.has(d.toLowerCase()) || d.startsWith('.') || /(?:^|[\s._-])(?:examples?|samples?|demos?|benchmarks?)$/i.test(d))
+      || (dirs.length > 0 && TOOLING_ROOTS.has(dirs[0]!.toLowerCase())),
+  };
+}
+
+function isTest(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolean {
+  return folders.test || isTestFileName(p);
 }
 
 function isTestFileName(p: Parsed): boolean {
@@ -135,8 +154,8 @@ export function isTestSupportFile(file: string): boolean {
   return isTestSupport(parse(file));
 }
 
-function isTestSupport(p: Parsed): boolean {
-  return p.dirs.some(isTestSupportDirName) || TEST_SUPPORT_STEM.test(p.stem) || (p.ext === 'php' && /^Test[A-Z]/.test(p.stem));
+function isTestSupport(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolean {
+  return folders.support || TEST_SUPPORT_STEM.test(p.stem) || (p.ext === 'php' && /^Test[A-Z]/.test(p.stem));
 }
 
 /**
@@ -150,11 +169,9 @@ export function isSourceFile(file: string): boolean {
 }
 
 /** isSourceFile for a path already known not to be a test. */
-function isSource(p: Parsed): boolean {
+function isSource(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolean {
   const language = LANGUAGE_BY_EXT.get(p.ext);
-  if (!language || isTestSupport(p)) return false;
-  if (p.dirs.some((d) => SKIP_DIRS.has(d.toLowerCase()) || d.startsWith('.') || /(?:^|[\s._-])(?:examples?|samples?|demos?|benchmarks?)$/i.test(d))) return false;
-  if (p.dirs.length > 0 && TOOLING_ROOTS.has(p.dirs[0]!.toLowerCase())) return false;
+  if (!language || folders.notSource || isTestSupport(p, folders)) return false;
   if (/\.d\.[cm]?ts$/.test(p.name) || /\.min\.[cm]?js$/.test(p.name)) return false;
   if (/\.config$|^\.|rc$/.test(p.stem)) return false; // eslint.config.js, vite.config.ts, .prettierrc.js
   if (BENCH_STEM.test(p.stem)) return false;
@@ -219,10 +236,13 @@ export class TestFileIndex {
   constructor(tracked: Iterable<string>, inlineTests: Iterable<string> = []) {
     this.all = new Set(tracked);
     this.inlineTests = new Set(inlineTests);
+    const byFolder = new Map<string, FolderFacts>();
     for (const file of this.all) {
       const p = parse(file);
-      const test = isTest(p);
-      if (test && p.dirs.some(isTestDirName)) {
+      let folders = byFolder.get(p.dir);
+      if (!folders) byFolder.set(p.dir, (folders = folderFacts(p.dirs)));
+      const test = isTest(p, folders);
+      if (test && folders.test) {
         const stemKey = p.stem.toLowerCase();
         const list = this.testsByStem.get(stemKey);
         if (list) list.push(file);
@@ -245,7 +265,7 @@ export class TestFileIndex {
         this.testNameStems.add(key.split('.')[0]!);
       } else {
         this.sourceNames.set(key, (this.sourceNames.get(key) ?? 0) + 1);
-        if (isSource(p)) this.sources.add(file);
+        if (isSource(p, folders)) this.sources.add(file);
       }
     }
   }

@@ -176,11 +176,11 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     return finish(await history, [previous.todos, previous.skipped, previous.testGaps], previous);
   }
 
-  // The test-gap inputs (tracked files, test-file index, coverage reports, the test files' text) do not depend on
-  // history: start them now. With a previous scan's verdicts the test files are read only if a verdict is missing.
+  // The test-gap inputs (tracked files, test-file index, coverage reports) do not depend on history: start them now.
+  // The test files' text is read later, and only when some changed file worth a test shows no cheaper evidence.
   const tracked = listTrackedFiles(git, repoRoot, common);
   tracked.catch(() => undefined); // reported once, by the test gaps
-  const gapInputs = attempt('Test gaps', async () => loadTestGapInputs(git, repoRoot, await tracked, common, !previous?.gapVerdicts));
+  const gapInputs = attempt('Test gaps', async () => loadTestGapInputs(git, repoRoot, await tracked, common));
   // The repository filter: its early part for the grep (no file list needed), the full one once the list is in.
   const early = earlyFilter(repoRoot, located.infoAttributes, exclude);
   const session = tracked.then((list) => list.files, () => [])
@@ -285,20 +285,12 @@ interface TestGapInputs {
   readonly references: LoadReferences;
 }
 
-/** `eagerReferences`: read the test files now, beside the history walk (a first scan will need them). */
-async function loadTestGapInputs(
-  git: GitGateway,
-  repoRoot: string,
-  tracked: TrackedFiles,
-  common: { signal?: AbortSignal; timeoutMs?: number },
-  eagerReferences: boolean,
-): Promise<TestGapInputs> {
+async function loadTestGapInputs(git: GitGateway, repoRoot: string, tracked: TrackedFiles, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
   // Every path is classified once, here; Rust's inline tests, found by a grep, join the index when it ends.
   const index = new TestFileIndex(tracked.files);
   const inline = findRustInlineTests(git, repoRoot, tracked.files, common);
   let reading: ReturnType<LoadReferences> | undefined;
   const references: LoadReferences = () => (reading ??= readTestReferences(repoRoot, tracked.files, { ...common, testFiles: index.testFiles() }).catch(() => undefined));
-  if (eagerReferences) void references();
   const [inlineTests, coverage] = await Promise.all([inline, readCoverage(repoRoot, tracked.files)]);
   index.addInlineTests(inlineTests);
   return { tracked: tracked.files, index, coverage, references };

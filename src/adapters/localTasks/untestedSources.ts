@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { chooseTestScope, type TestScope } from '../../core/estimate';
-import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting } from '../../core/sourceShape';
+import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting, type SourceShape } from '../../core/sourceShape';
 import type { FixCommitRef, TaskCandidate, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
 import { languageOf } from '../../core/testFileMatch';
@@ -81,32 +81,36 @@ export class UntestedSourceJudge {
       for (const file of fresh) this.verdicts.set(file, null);
       return found;
     }
-    const sources = await this.evidence();
+    // The cheap evidence first (names, co-change), then the file's shape, and only for a file worth a test what the
+    // test files import and use: a scan that finds nothing worth a test never reads a test file.
+    const cheap: EvidenceSources = { ...this.base, references: undefined };
     const toRead: string[] = [];
     for (const file of fresh) {
-      if (!evidenceWithoutText(file, sources)) toRead.push(file);
+      if (!evidenceWithoutText(file, cheap)) toRead.push(file);
       else this.verdicts.set(file, null);
     }
     const allowed = toRead.slice(0, Math.max(0, maxReads - this.reads));
     this.reads += allowed.length;
     // Files beyond the cap are not suggested: nothing is known about them.
     for (const file of toRead.slice(allowed.length)) this.verdicts.set(file, null);
+    const worth: Array<{ file: string; shape: SourceShape }> = [];
     await readTextsInTurns(allowed, (file) => `${this.repoRoot}${path.sep}${file}`, MAX_SOURCE_CHARS, (file, text) => {
-      const verdict = text === undefined ? null : this.judge(file, text, sources);
-      this.verdicts.set(file, verdict);
+      const shape = text === undefined ? undefined : shapeWorthTesting(file, text);
       this.judgedNow.add(file);
-      if (verdict) found.set(file, verdict);
+      if (shape) worth.push({ file, shape });
+      else this.verdicts.set(file, null);
     });
+    if (worth.length === 0) return found;
+    const sources = await this.evidence();
+    for (const { file, shape } of worth) {
+      const verdict = evidenceWithoutText(file, sources) || evidenceFromDeclarations(file, shape, sources) ? null : this.gap(file, shape, sources);
+      this.verdicts.set(file, verdict);
+      if (verdict) found.set(file, verdict);
+    }
     return found;
   }
 
-  private judge(file: string, text: string, sources: EvidenceSources): UntestedSource | null {
-    const language = languageOf(file)!;
-    // Cheap rejections before the scan: too few lines to hold MIN_LOGIC_LINES of logic, or no parenthesis at all,
-    // which every function needs outside Ruby (a constants or declarations file).
-    if (!lineCountAtLeast(text, MIN_LOGIC_LINES + 2) || (language !== 'ruby' && !text.includes('('))) return null;
-    const shape = sourceShape(text, language);
-    if (whyNotWorthTesting(shape) || evidenceFromDeclarations(file, shape, sources)) return null;
+  private gap(file: string, shape: SourceShape, sources: EvidenceSources): UntestedSource {
     // With some test files unread, a missing import or reference is not a finding.
     const checked = evidenceLookedFor(file, this.complete ? sources : { ...sources, references: undefined }, this.options.coverageReports);
     return { file, evidenceChecked: checked, scope: chooseTestScope(shape) };
@@ -132,6 +136,16 @@ export function untestedSourceCandidate(
       evidenceChecked: source.evidenceChecked, scope, ...(focus ? { functionName: focus.name, fileSize } : {}),
     },
   };
+}
+
+/** The file's shape when it is worth a test (sourceShape.ts), else undefined. */
+function shapeWorthTesting(file: string, text: string): SourceShape | undefined {
+  const language = languageOf(file)!;
+  // Cheap rejections before the scan: too few lines to hold MIN_LOGIC_LINES of logic, or no parenthesis at all,
+  // which every function needs outside Ruby (a constants or declarations file).
+  if (!lineCountAtLeast(text, MIN_LOGIC_LINES + 2) || (language !== 'ruby' && !text.includes('('))) return undefined;
+  const shape = sourceShape(text, language);
+  return whyNotWorthTesting(shape) ? undefined : shape;
 }
 
 /** Whether `text` has at least `lines` lines (a function needs a line for its signature and its end besides). */
