@@ -74,15 +74,31 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
 
 export function skippedTestReasons(s: SkippedTestSignals): string[] {
   const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`];
+  if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
+  if (s.onPurpose) reasons.push(`Disabled on purpose (${s.onPurpose}): listed low`);
+  if (s.reason) reasons.push(s.reasonFrom === 'comment' ? `Comment: ${s.reason}` : `Reason: ${s.reason}`);
   if (s.testName) reasons.push(`Test: ${s.testName}`);
+  for (const note of s.notes ?? []) reasons.push(`Also marked ${note}`);
+  if (s.alsoAt?.length) reasons.push(`Also skipped at ${lines(s.alsoAt)}`);
+  if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
 }
 
 export function todoReasons(s: TodoSignals): string[] {
   const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`];
+  if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
+  else if (s.vague) reasons.push('An open-ended design note, not a quick task');
   if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
+  if (s.alsoAt?.length) reasons.push(`Same comment also at ${lines(s.alsoAt)}`);
+  if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
+}
+
+/** `line 71`, `lines 71 and 90`, `lines 3, 9 and 12`. */
+function lines(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `line ${numbers[0]}`;
+  return `lines ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 function plural(n: number, noun: string): string {
