@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
+import { mergeLocalDuplicates } from '../../core/localDuplicates';
 import type { TaskCandidate } from '../../core/tasks';
 import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
@@ -15,7 +16,7 @@ import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableEr
 import { describeProblem, type GrepHit } from './grep';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
-import { skippedTestCandidates } from './skippedTests';
+import { judgeSkippedTests, skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
 import { buildTestFileIndex, listTrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
@@ -138,7 +139,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
       if (!part) continue;
-      candidates.push(...part.candidates);
+      candidates.push(...(summary ? withFileChurn(part.candidates, repoRoot, summary) : part.candidates));
       problems.push(...part.problems);
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
@@ -200,6 +201,19 @@ function boundaryFor(cache: HistoryCache | undefined, head: string, since: numbe
   return Promise.resolve(view.boundary ?? null);
 }
 
+/**
+ * TODOs and skipped tests with their file's churn in the history window (hot code ranks higher). Added at the end, not
+ * stored in the snapshot: the churn comes from this refresh's history.
+ */
+function withFileChurn(candidates: readonly TaskCandidate[], repoRoot: string, history: HistorySummary): TaskCandidate[] {
+  return candidates.map((candidate) => {
+    const s = candidate.signals;
+    if ((s.kind !== 'todo' && s.kind !== 'skippedTest') || !candidate.location) return candidate;
+    const churn = history.files.get(path.relative(repoRoot, candidate.location.file).split(path.sep).join('/'))?.churn ?? 0;
+    return churn > 0 ? { ...candidate, signals: { ...s, fileChurn: churn } } : candidate;
+  });
+}
+
 type Attempt = <T>(what: string, work: () => Promise<T>) => Promise<T | undefined>;
 
 /** TODOs and skipped tests: one grep, then one dating pass over all their hits, so each diff runs once. */
@@ -218,12 +232,14 @@ async function scanSources(
     if (!list.some((h) => h.line === hit.line)) list.push(hit); // `it.skip(…) // TODO` is one line to date
     hits.set(hit.path, list);
   }
+  // The files around the skip markers are read while the lines are dated.
+  const judged = judgeSkippedTests(repoRoot, scans.skipped);
   const dated = await dateLines(git, repoRoot, hits, options.ages, { now: options.now, ...common });
-  return [
-    todoCandidates(repoRoot, scans.todos, dated),
-    // The dating problems are reported once, with the TODOs.
-    await skippedTestCandidates(repoRoot, scans.skipped, { ages: dated.ages, problems: [] }),
-  ];
+  const todos = todoCandidates(repoRoot, scans.todos, dated);
+  // The dating problems are reported once, with the TODOs.
+  const skipped = skippedTestCandidates(repoRoot, await judged, scans.skipped.problems, { ages: dated.ages, problems: [] });
+  const merged = mergeLocalDuplicates(todos.candidates, skipped.candidates);
+  return [{ candidates: merged.todos, problems: todos.problems }, { candidates: merged.skipped, problems: skipped.problems }];
 }
 
 interface TestGapInputs {

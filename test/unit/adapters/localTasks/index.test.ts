@@ -74,6 +74,38 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.ok(git.commands().includes('grep'));
   });
 
+  it('merges a FIXME into the skipped test beside it and repeated TODOs into one, and gives each its file\'s churn', async () => {
+    const repo = repos.init('merge');
+    repos.commit(repo, 'start', 60, {
+      'src/matcher.rs': [
+        'pub fn m() {}',
+        '#[cfg(test)]',
+        'mod tests {',
+        '    // FIXME: Re-enable this test once inner literal extraction works.',
+        '    #[test]',
+        '    #[ignore]',
+        '    fn candidate_lines() {}',
+        '}',
+      ].join('\n'),
+      'src/index.rs': 'fn open() {\n    // TODO: Retry here if the database is already open.\n}\nfn reopen() {\n    // TODO: Retry here if the database is already open.\n}\n',
+    });
+    repos.commit(repo, 'touch index', 5, { 'src/index.rs': 'fn open() {\n    // TODO: Retry here if the database is already open.\n}\nfn reopen() {\n    // TODO: Retry here if the database is already open.\n}\n// more\n' });
+    const { candidates, problems } = await collectLocalCandidates(repo, { git: repos.gateway() });
+    assert.deepEqual(problems, []);
+    const local = candidates.filter((c) => c.signals.kind !== 'testGap');
+    assert.deepEqual(kinds(local), ['skippedTest:Skipped test: candidate_lines (# ignore )', 'todo:TODO: Retry here if the database is already open.']);
+    const skip = local.find((c) => c.signals.kind === 'skippedTest')!.signals;
+    assert.ok(skip.kind === 'skippedTest');
+    assert.equal(skip.reason, 'FIXME: Re-enable this test once inner literal extraction works.');
+    assert.equal(skip.waitsOn, 'inner literal extraction works');
+    assert.equal(skip.fileChurn, 1);
+    const todo = local.find((c) => c.signals.kind === 'todo')!;
+    assert.ok(todo.signals.kind === 'todo');
+    assert.equal(todo.location?.line, 2);
+    assert.deepEqual(todo.signals.alsoAt, [5]);
+    assert.equal(todo.signals.fileChurn, 2);
+  });
+
   it('reports a non-repository, a missing folder and an empty repository with a problem and no candidates', async () => {
     const plain = path.join(repos.tmp, 'plain');
     repos.write(plain, { 'a.ts': '// TODO: x\n' });
