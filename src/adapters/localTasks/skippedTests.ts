@@ -306,13 +306,22 @@ export async function judgeSkippedTests(repoRoot: string, scan: SkippedScan): Pr
     const lineNo = lines === read ? hit.line : 1;
     if (match.marker.onDeclaration && !onDeclaration(lang, lines, lineNo)) continue;
     const testName = nameOf(lang, match, hit.text, lines, lineNo);
-    const judgement = judgeSkip({
+    const judgement = judgeSafely({
       lang, lines, index: lineNo - 1, start: match.start, end: match.wordEnd, reasonIn: match.marker.reasonIn, path: hit.path,
       ...(testName ? { testName } : {}), ...(match.marker.conditionArgument ? { conditionArgument: match.marker.conditionArgument } : {}),
     });
     if (judgement.verdict === 'skip') judged.push({ hit, label: match.label, ...(testName ? { testName } : {}), judgement });
   }
   return judged;
+}
+
+/** The judgement reads arbitrary repository text: should it ever fail, the marker stays a plain skipped test. */
+function judgeSafely(site: SkipSite): SkipJudgement {
+  try {
+    return judgeSkip(site);
+  } catch {
+    return { verdict: 'skip' };
+  }
 }
 
 function nameOf(lang: Lang, match: MarkerMatch, text: string, lines: readonly string[], lineNo: number): string | undefined {
