@@ -314,6 +314,17 @@ export function onPurposeOf(texts: ReadonlyArray<string | undefined>): string | 
   return undefined;
 }
 
+/**
+ * A file that disables this many tests or more, most with no reason, does so by design (compile-only API checks,
+ * benchmarks, tests run by hand): its skips are listed low, not one task each.
+ */
+export const MASS_DISABLED = 5;
+
+/** The on-purpose phrase for one of `count` skips in its file that gave no reason of its own, or undefined. */
+export function massDisabled(count: number, hasReason: boolean): string | undefined {
+  return count >= MASS_DISABLED && !hasReason ? `one of ${count} tests disabled in this file` : undefined;
+}
+
 /** Only a benchmark or manual-run folder or file name says that much: `benchmarks/`, `PerformanceTest.java`. */
 export function onPurposeOfPath(path: string): string | undefined {
   const words = pathWords(path);

@@ -13,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { judgeSkip, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../core/skipJudgement';
+import { judgeSkip, massDisabled, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../core/skipJudgement';
 import type { TaskCandidate } from '../../core/tasks';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
@@ -312,7 +312,12 @@ export async function judgeSkippedTests(repoRoot: string, scan: SkippedScan): Pr
     });
     if (judgement.verdict === 'skip') judged.push({ hit, label: match.label, ...(testName ? { testName } : {}), judgement });
   }
-  return judged;
+  const perFile = new Map<string, number>();
+  for (const { hit } of judged) perFile.set(hit.path, (perFile.get(hit.path) ?? 0) + 1);
+  return judged.map((skip) => {
+    const mass = skip.judgement.onPurpose ? undefined : massDisabled(perFile.get(skip.hit.path)!, skip.judgement.reason !== undefined);
+    return mass ? { ...skip, judgement: { ...skip.judgement, onPurpose: mass } } : skip;
+  });
 }
 
 /** The judgement reads arbitrary repository text: should it ever fail, the marker stays a plain skipped test. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { judgeSkip, onPurposeOf, onPurposeOfPath, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../../src/core/skipJudgement';
+import { judgeSkip, massDisabled, onPurposeOf, onPurposeOfPath, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../../src/core/skipJudgement';
 
 /**
  * Judges the marker `word` on the line holding `mark` (the first line containing it, or the line marked `«»`).
@@ -196,6 +196,12 @@ describe('core/skipJudgement: which skip markers are tasks, and what the code sa
       // Folder words only speak for benchmarks and manual runs: every test under integration/ is not "on purpose".
       assert.equal(onPurposeOfPath('benchmarks/src/test/java/JsonBench.java'), 'a benchmark');
       assert.equal(onPurposeOfPath('tests/integration/test_network.py'), undefined);
+    });
+
+    it('a file that disables five tests or more without a reason does so by design', () => {
+      assert.equal(massDisabled(31, false), 'one of 31 tests disabled in this file');
+      assert.equal(massDisabled(31, true), undefined, 'a skip with its own reason speaks for itself');
+      assert.equal(massDisabled(4, false), undefined);
     });
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { findSkippedTests, langOf, matchMarker } from '../../../../src/adapters/localTasks/skippedTests';
+import { findSkippedTests, langOf, matchMarker, mayHoldTests } from '../../../../src/adapters/localTasks/skippedTests';
 import type { SkippedTestSignals } from '../../../../src/core/tasks';
 import { TempRepos } from './gitRepo';
 
@@ -229,11 +229,18 @@ describe('local tasks: skipped and disabled tests (real repositories)', function
         '    public void Maps() {}',
       ].join('\n'),
       'src/lib.rs': '#[test]\n#[cfg_attr(windows, ignore)]\nfn unix_paths() {}\n',
+      // Compile-only API checks: every test disabled by design, one with a reason of its own.
+      'src/test/kotlin/DeprecationTest.kt': ['a', 'b', 'c', 'd', 'e'].map((n) => `  @Test @Disabled${n === 'e' ? '("broken")' : ''}\n  fun ${n}() {}`).join('\n'),
     });
     const { candidates } = await findSkippedTests(repos.gateway(), repo);
     const found = candidates.map((c) => `${path.basename(c.location!.file)}:${c.location!.line} ${(c.signals as SkippedTestSignals).onPurpose ?? '-'}`).sort();
-    // Only the benchmark's real @Ignore (on purpose: the file is a performance test) and the test method's [Ignore].
-    assert.deepEqual(found, ['AttributeBasedMaps.cs:8 -', 'PerformanceTest.java:7 a benchmark']);
+    // Only the benchmark's real @Ignore (on purpose: the file is a performance test), the test method's [Ignore],
+    // and the five disabled API checks, on purpose by number except the one that says why.
+    const mass = 'one of 5 tests disabled in this file';
+    assert.deepEqual(found, [
+      'AttributeBasedMaps.cs:8 -', `DeprecationTest.kt:1 ${mass}`, `DeprecationTest.kt:3 ${mass}`, `DeprecationTest.kt:5 ${mass}`,
+      `DeprecationTest.kt:7 ${mass}`, 'DeprecationTest.kt:9 -', 'PerformanceTest.java:7 a benchmark',
+    ]);
   });
 
   it('sanitises test names taken from the repository', async () => {
@@ -254,5 +261,23 @@ describe('local tasks: skipped and disabled tests (real repositories)', function
     assert.equal(matchMarker('python', '@unittest.skipIf(x)'), undefined);
     assert.equal(matchMarker('python', '@unittest.skipUnless(x)'), undefined);
     assert.equal(matchMarker('go', '\ts.T().Skipf("x %d", 1)')?.label, 't.Skip');
+    // Conditional by name: JUnit 5's @DisabledOnOs/@EnabledIf…, assumptions, Vitest's skipIf, XCTSkipIf/Unless,
+    // Swift Testing's .disabled(if:), Rust's cfg_attr(…, ignore).
+    for (const line of ['@DisabledOnOs(OS.WINDOWS)', '@DisabledIfEnvironmentVariable(named = "CI", matches = "true")', '@EnabledIf("isLinux")', 'assumeTrue(isUnix());']) {
+      assert.equal(matchMarker('jvm', line), undefined, line);
+    }
+    assert.equal(matchMarker('js', "it.skipIf(process.platform === 'win32')('links', () => {});"), undefined);
+    assert.equal(matchMarker('swift', 'try XCTSkipIf(true, "old OS")'), undefined);
+    assert.equal(matchMarker('swift', 'try XCTSkipUnless(hasNetwork)'), undefined);
+    assert.equal(matchMarker('swift', '@Test(.disabled(if: isCI))'), undefined);
+    assert.equal(matchMarker('rust', '#[cfg_attr(windows, ignore)]'), undefined);
+    assert.equal(matchMarker('ruby', '  skip = true'), undefined);
+    assert.equal(matchMarker('ruby', '  skip_before_action :auth'), undefined);
+    assert.equal(matchMarker('cpp', 'TEST(FormatTest, Locale) {}'), undefined);
+    assert.ok(!mayHoldTests('ruby', 'lib/rack/utils.rb'));
+    assert.ok(mayHoldTests('jvm', 'okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt'));
+    assert.ok(mayHoldTests('csharp', 'test/Polly.RateLimiting.Tests/RateLimiterTests.cs'));
+    assert.ok(mayHoldTests('rust', 'crates/regex/src/matcher.rs'), 'Rust tests live beside the code');
+    assert.ok(!mayHoldTests('go', 'cobra.go'));
   });
 });
