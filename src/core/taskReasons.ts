@@ -72,10 +72,12 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
   return reasons;
 }
 
+/** Why a task is listed low comes first: it is the first thing to know about it (and the CLI's WHY column). */
 export function skippedTestReasons(s: SkippedTestSignals): string[] {
-  const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`];
+  const reasons: string[] = [];
   if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
   if (s.onPurpose) reasons.push(`Disabled on purpose (${s.onPurpose}): listed low`);
+  reasons.push(s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`);
   if (s.reason) reasons.push(s.reasonFrom === 'comment' ? `Comment: ${s.reason}` : `Reason: ${s.reason}`);
   if (s.testName) reasons.push(`Test: ${s.testName}`);
   for (const note of s.notes ?? []) reasons.push(`Also marked ${note}`);
@@ -85,9 +87,10 @@ export function skippedTestReasons(s: SkippedTestSignals): string[] {
 }
 
 export function todoReasons(s: TodoSignals): string[] {
-  const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`];
+  const reasons: string[] = [];
   if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
   else if (s.vague) reasons.push('An open-ended design note, not a quick task');
+  reasons.push(s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`);
   if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
   if (s.alsoAt?.length) reasons.push(`Same comment also at ${lines(s.alsoAt)}`);
