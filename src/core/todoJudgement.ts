@@ -21,7 +21,8 @@ const HAPPENS = String.raw`(?:is|are|gets?|has been|have been|becomes?)\s+(?:ful
 const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
   [/\bnext\s+(?:semver(?:[- ]breaking)?|major|breaking)\b(?:\s+(?:version|release|change))?/i, () => 'the next major version'],
   [/\bsemver[- ](?:breaking|major)\b|\bmajor\s+(?:version|release|bump)\b|\bbreaking\s+(?:release|version)\b/i, () => 'a major version'],
-  [/\b(?:in|for|with|until|before|at)\s+(?:a\s+|the\s+)?(?:(v\d+)(?:\.0)*|version\s+(\d+)|(\d+)\.0(?:\.0)?)\b/i, (m) => `version ${m[1]?.slice(1) ?? m[2] ?? m[3]}`],
+  // `in a version 2`, `in v3`, `in 3.0.0`, `in Retrofit 3.0`: a release that does not exist yet (N.0, not `Java 8`).
+  [/\b(?:in|for|with|until|before|at)\s+(?:a\s+|the\s+)?(?:([A-Z][\w-]*)\s+(?=v?\d+\.0\b))?(?:v(\d+)(?:\.0)*|version\s+(\d+)|(\d+)\.0(?:\.0)?)\b/i, (m) => (m[1] ? `${m[1]} ${m[2] ?? m[4]}.0` : `version ${m[2] ?? m[3] ?? m[4]}`)],
   // `once X …`, but not `only once`, `once per request`, `at once`.
   [/(?<!\b(?:only|at|than|exactly|just|called|run|runs|executed|invoked)\s+)\bonce\s+(?!per\b|more\b|again\b|and\b|or\b|a\s+(?:while|day|week)\b|every\b|only\b|in\s+a\b)(\S.*)/i, (m) => clause(m[1]!)],
   [new RegExp(String.raw`\buntil\s+(.+?\s+(?:supports?\b|lands?\b|ships?\b|${HAPPENS}).*)`, 'i'), (m) => clause(m[1]!)],

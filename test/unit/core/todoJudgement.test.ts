@@ -10,6 +10,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       ["Remove in the next major version - it's a pure alias for StrictOptions .", 'the next major version'],
       ['Remove this in 3.0.0: see #2811', 'version 3'],
       ['deprecate in v2', 'version 2'],
+      ['delete this overload in Retrofit 3.0.', 'Retrofit 3.0'],
       ['switch to fs.rmSync() when our minimum requirements are Node 14.14.0.', 'our minimum requirements are Node 14.14.0'],
       ['move to typing when Python >= 3.13', 'Python >= 3.13'],
       ['Adjust this once Gson throws more specific exception type', 'Gson throws more specific exception type'],
@@ -37,6 +38,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'try to load latest version from release page',
       'Ideally should use Multi-Release JAR for this version specific code',
       'handle overflow when count > 255',
+      'works around a bug in Java 8',
       'free buffer',
     ]) assert.equal(todoWaitsOn(text), undefined, text);
   });
