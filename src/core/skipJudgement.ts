@@ -63,8 +63,7 @@ export interface SkipJudgement {
 }
 
 export function judgeSkip(site: SkipSite): SkipJudgement {
-  const family = FAMILY[site.lang];
-  const masked = maskLines(site.lines, site.index - LOOK_UP, site.index + ARGUMENT_LINES, family);
+  const masked = maskLines(site.lines, site.index - LOOK_UP, site.index + ARGUMENT_LINES, FAMILY[site.lang]);
   if (kindAt(masked, site.index, site.start) !== 'c' || isDirective(site)) return { verdict: 'comment' };
   const condition = conditionOf(site, masked);
   if (condition !== undefined) return { verdict: 'conditional', condition };
@@ -73,12 +72,13 @@ export function judgeSkip(site: SkipSite): SkipJudgement {
   const reason = fromMarker ?? fromComment;
   const onPurpose = onPurposeOf([reason, site.testName]) ?? onPurposeOfPath(site.path);
   const waitsOn = reason ? todoWaitsOn(reason) : undefined;
+  const reasonFrom: SkipJudgement['reasonFrom'] = fromMarker ? 'marker' : 'comment';
   return {
     verdict: 'skip',
-    ...(reason ? { reason, reasonFrom: fromMarker ? 'marker' : 'comment' } : {}),
+    ...(reason ? { reason, reasonFrom } : {}),
     ...(onPurpose ? { onPurpose } : {}),
     ...(waitsOn ? { waitsOn } : {}),
-  } as SkipJudgement;
+  };
 }
 
 /** A preprocessor line (`#define GTEST_SKIP() …`) defines or tests a marker; it does not skip a test. */
@@ -104,12 +104,8 @@ function conditionOf(site: SkipSite, masked: MaskedLines): string | undefined {
   if (site.conditionArgument && conditionArgument(site.conditionArgument, after)) return trimmed(site.lines[site.index]!);
   const preprocessor = preprocessorCondition(site, masked);
   if (preprocessor) return preprocessor;
-  if (family(site) === 'python' || family(site) === 'ruby') return indentCondition(site, masked);
-  return braceCondition(site, masked);
-}
-
-function family(site: SkipSite): CodeFamily {
-  return FAMILY[site.lang];
+  const family = FAMILY[site.lang];
+  return family === 'python' || family === 'ruby' ? indentCondition(site, masked) : braceCondition(site, masked);
 }
 
 /**
