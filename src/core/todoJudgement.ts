@@ -41,8 +41,12 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/\b(?:blocked\s+(?:on|by)|waiting\s+(?:for|on)|depends\s+on)\s+(\S.*)/i, (m) => clause(m[1]!)],
 ];
 
+/** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
+const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends)\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
+
 /** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
 export function todoWaitsOn(text: string): string | undefined {
+  if (!MAY_WAIT.test(text)) return undefined;
   for (const [re, describe] of WAITS) {
     const m = re.exec(text);
     if (m) return describe(m);
