@@ -182,6 +182,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
       now: () => clock.now(),
       log,
       historyDays: () => config.historyDays,
+      exclude: () => config.exclude,
       calibration: () => finishedTasks.calibration(clock.now()),
       remote: github,
     }),

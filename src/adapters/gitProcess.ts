@@ -8,8 +8,9 @@
  * Why not simple-git for everything: it buffers all output (350 MB for a 100k-commit log), so `streamLines` spawns
  * git directly. Keeping both paths here means one place decides the environment, the safety flags and the errors.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { stat } from 'node:fs/promises';
+import type { Readable, Writable } from 'node:stream';
 
 /** Environment variables passed to git; everything else (EDITOR, PAGER, GIT_*, proxies…) is dropped. */
 const KEPT_ENV = ['PATH', 'HOME', 'XDG_CONFIG_HOME', 'USERPROFILE', 'HOMEDRIVE', 'HOMEPATH', 'SystemRoot', 'APPDATA', 'TMPDIR', 'TEMP', 'TMP'];
@@ -57,6 +58,8 @@ export interface GitRunOptions {
   readonly cwd: string;
   readonly timeoutMs?: number;
   readonly signal?: AbortSignal;
+  /** Written to git's stdin, which is then closed (for `--stdin` commands); without it stdin is closed at once. */
+  readonly input?: string;
 }
 
 export interface GitResult {
@@ -145,7 +148,7 @@ export class GitGateway {
     if (!dir?.isDirectory()) throw new GitCommandError(args, -1, `not a directory: ${options.cwd}`, 'missingCwd');
 
     return new Promise((resolve, reject) => {
-      const child = spawnPiped(this.gitPath, [...SAFETY_ARGS, ...args], options.cwd, this.env);
+      const child = spawnPiped(this.gitPath, [...SAFETY_ARGS, ...args], options.cwd, this.env, options.input !== undefined);
       let stderr = '';
       let settled = false;
       const finish = (err: Error | undefined, exitCode = -1) => {
@@ -180,6 +183,11 @@ export class GitGateway {
         if (stderr.length < STDERR_KEEP_BYTES) stderr += text.slice(0, STDERR_KEEP_BYTES - stderr.length);
       });
       attach(child, (err) => finish(err));
+      if (options.input !== undefined && child.stdin) {
+        // git may exit before reading everything (a fatal error): its exit code tells, not EPIPE.
+        child.stdin.on('error', () => undefined);
+        child.stdin.end(options.input);
+      }
       // 'close' (not 'exit') fires after stdout is drained, so every line has been delivered.
       child.on('close', (code, signal) => finish(undefined, code ?? (signal ? 128 : -1)));
       child.on('spawn', () => {
@@ -189,8 +197,8 @@ export class GitGateway {
   }
 }
 
-function spawnPiped(command: string, args: string[], cwd: string, env: Record<string, string>) {
-  return spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'], windowsHide: true, shell: false });
+function spawnPiped(command: string, args: string[], cwd: string, env: Record<string, string>, withInput: boolean): ChildProcessByStdio<Writable | null, Readable, Readable> {
+  return spawn(command, args, { cwd, env, stdio: [withInput ? 'pipe' : 'ignore', 'pipe', 'pipe'], windowsHide: true, shell: false }) as ChildProcessByStdio<Writable | null, Readable, Readable>;
 }
 
 /**

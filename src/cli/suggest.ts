@@ -10,13 +10,13 @@ import { SystemCalendar } from '../adapters/systemCalendar';
 import { NO_CALIBRATION } from '../core/calibration';
 import { rankTasks } from '../core/rank';
 import type { Task } from '../core/tasks';
-import { parseDate, parseFlags, positiveInt, UsageError } from './args';
+import { excludeGlobs, parseDate, parseFlags, positiveInt, UsageError } from './args';
 import { githubCandidates } from './github';
 import type { GitHubContext } from './github';
 import { formatTable } from './table';
 
 export const SUGGEST_USAGE = `  hands-on suggest [--repo PATH] [--budget MIN] [--history-days N] [--now DATE] [--limit N] [--json]
-                   [--github-url URL] [--bug-labels a,b] [--include-team-reviews]
+                   [--exclude GLOB] [--github-url URL] [--bug-labels a,b] [--include-team-reviews]
 
   --repo     a folder inside the git repository (default: the current folder)
   --budget   minutes you have; tasks that fit rank first (default: no budget)
@@ -24,6 +24,8 @@ export const SUGGEST_USAGE = `  hands-on suggest [--repo PATH] [--budget MIN] [-
              for reading a repository as it was at an old commit (default: the real time)
   --limit    rows in the table (default 30; --json always prints every task)
   --json     the ranked Task objects as a JSON array
+  --exclude  repository-relative glob of paths to leave out, as the handsOn.exclude setting; repeatable or
+             comma-separated (vendored and generated files are always left out)
   Uses GitHub too when GITHUB_TOKEN is set: review requests, PRs waiting on anyone, and small bugs of the
   repository's GitHub remotes. Nothing is cached between runs.
   --github-url            GitHub Enterprise server (default: GITHUB_API_URL, else https://api.github.com)
@@ -42,13 +44,14 @@ export interface SuggestOptions {
   readonly budgetMinutes?: number;
   readonly historyDays?: number;
   readonly now?: number;
+  readonly exclude?: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
   readonly github?: Pick<GitHubContext, 'githubUrl' | 'bugLabels' | 'includeTeamReviews'>;
 }
 
 export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
   const now = options.now ?? Date.now();
-  const local = await collectLocalCandidates(options.repo, { historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS, now });
+  const local = await collectLocalCandidates(options.repo, { historyDays: options.historyDays ?? DEFAULT_HISTORY_DAYS, now, exclude: options.exclude });
   const problems = [...local.problems];
   const remote = local.repoRoot
     ? await githubCandidates({ ...options.github, repoRoot: local.repoRoot, env: options.env ?? process.env, now, warn: (line) => problems.push(line) })
@@ -66,7 +69,7 @@ export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
 }
 
 export async function suggestCommand(argv: readonly string[]): Promise<number> {
-  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'now', 'limit', 'github-url', 'bug-labels'], switches: ['json', 'include-team-reviews'] });
+  const flags = parseFlags(argv, { values: ['repo', 'budget', 'history-days', 'now', 'limit', 'github-url', 'bug-labels'], switches: ['json', 'include-team-reviews'], lists: ['exclude'] });
   const bugLabels = flags.values.get('bug-labels')?.split(',').map((l) => l.trim()).filter((l) => l !== '');
   if (bugLabels?.length === 0) throw new UsageError('--bug-labels needs at least one label, e.g. --bug-labels bug,regression');
   const result = await suggest({
@@ -79,6 +82,7 @@ export async function suggestCommand(argv: readonly string[]): Promise<number> {
     budgetMinutes: positiveInt(flags, 'budget', undefined),
     historyDays: positiveInt(flags, 'history-days', undefined),
     now: parseDate(flags, 'now'),
+    exclude: excludeGlobs(flags),
   });
   for (const problem of result.problems) process.stderr.write(`${problem.replace(/\s*\n\s*/g, ' ')}\n`);
   if (flags.switches.has('json')) {

@@ -3,7 +3,7 @@
  * deserves a test (inside a function when the report knows functions), so the task reads like
  * "Write a test for parseInvoice (lines 12–30 uncovered)" rather than "improve coverage".
  */
-import type { TaskCandidate } from './tasks';
+import type { FixCommitRef, TaskCandidate } from './tasks';
 
 export interface UncoveredRangeInput {
   readonly start: number;
@@ -24,7 +24,7 @@ export interface CoveredFileInput {
 export interface GapContext {
   readonly repoRoot: string;
   /** Churn and fix commits per repository-relative path, from the history window. */
-  readonly history: ReadonlyMap<string, { readonly churn: number; readonly fixCommits: number }>;
+  readonly history: ReadonlyMap<string, { readonly churn: number; readonly fixCommits: number; readonly fixes?: readonly FixCommitRef[] }>;
   readonly hasTestFile: (relativePath: string) => boolean;
 }
 
@@ -33,7 +33,7 @@ export function coverageGapCandidates(files: Iterable<CoveredFileInput>, context
   for (const file of files) {
     const range = worthiestRange(file);
     if (!range) continue;
-    const counts = context.history.get(file.relativePath) ?? { churn: 0, fixCommits: 0 };
+    const counts: { churn: number; fixCommits: number; fixes?: readonly FixCommitRef[] } = context.history.get(file.relativePath) ?? { churn: 0, fixCommits: 0 };
     const lines = range.start === range.end ? `line ${range.start}` : `lines ${range.start}–${range.end}`;
     candidates.push({
       id: `testGap:${context.repoRoot}:${file.relativePath}:${range.functionName ?? `L${range.start}`}`,
@@ -48,6 +48,7 @@ export function coverageGapCandidates(files: Iterable<CoveredFileInput>, context
         uncoveredShare: file.uncoveredShare,
         churn: counts.churn,
         fixCommits: counts.fixCommits,
+        ...(counts.fixes ? { fixes: counts.fixes } : {}),
         hasTestFile: context.hasTestFile(file.relativePath),
         ...(range.functionName ? { functionName: range.functionName } : {}),
       },

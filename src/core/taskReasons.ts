@@ -64,7 +64,7 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
   else if (s.uncoveredLines > 0) reasons.push(`${plural(s.uncoveredLines, 'line')} uncovered`);
   if (s.churn > 0) {
     const fixes = s.fixCommits === 0 ? '' : s.fixCommits === 1 ? ', 1 of them a fix' : `, ${s.fixCommits} of them fixes`;
-    reasons.push(`Changed in ${plural(s.churn, 'commit')}${fixes}`);
+    reasons.push(`Changed in ${plural(s.churn, 'commit')}${fixes}${namedFixes(s)}`);
   }
   if (s.uncoveredShare !== undefined) reasons.push(`${Math.round(s.uncoveredShare * 100)}% of the file uncovered`);
   if (!s.hasTestFile) reasons.push('No test file yet');
@@ -102,6 +102,19 @@ export function todoReasons(s: TodoSignals): string[] {
 function lines(numbers: readonly number[]): string {
   if (numbers.length === 1) return `line ${numbers[0]}`;
   return `lines ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
+}
+
+/** Longest fix subject shown in a reason; a tooltip line should stay readable. */
+const FIX_SUBJECT_CHARS = 50;
+
+/** `: 1a2b3c4 Fix crash on empty invoice; 2b3c4d5 Fix …`, the fixes named (newest first), `; …` when some are not. */
+function namedFixes(s: TestGapSignals): string {
+  if (!s.fixes?.length || s.fixCommits === 0) return '';
+  const named = s.fixes.map((f) => {
+    const subject = f.subject.length > FIX_SUBJECT_CHARS ? `${f.subject.slice(0, FIX_SUBJECT_CHARS - 1).trimEnd()}…` : f.subject;
+    return `${f.hash.slice(0, 7)} ${subject}`;
+  });
+  return `: ${named.join('; ')}${s.fixCommits > s.fixes.length ? '; …' : ''}`;
 }
 
 function plural(n: number, noun: string): string {

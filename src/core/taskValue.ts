@@ -30,16 +30,28 @@ export function bugValue(ageDays: number, estimateMinutes: number): number {
   return 0.4 + age + smallness;
 }
 
+/** Bytes assumed when a file's size is unknown: a typical source file, so the unknown neither lifts nor sinks it. */
+export const TYPICAL_SOURCE_BYTES = 4_000;
+
 /**
- * Risk that the file breaks again: churn and bug-fix commits (the best predictors of future defects in
- * defect-prediction studies) plus the share nobody tests. Each term saturates so one huge number cannot dominate.
+ * Risk that the file needs a fix soon, 0–1, from what the history window and the tree say. The signals are the
+ * classic ones of defect-prediction studies (e.g. Ostrand, Weyuker and Bell's model: size, prior changes, prior
+ * faults): commits touching the file, behaviour fixes among them (core/commitKind.ts), the file's size, and the share
+ * nobody tests. Each counts on a log scale, so one huge number cannot drown the others; the weights were read off
+ * `npm run eval:risk` (precision@20 of the files fixed in the next 180 days, on the corpus), where the result barely
+ * moves when they change (fixes 0–0.5, size 0.5–0.75): a plateau, not a fit to one repository.
+ * The log score is squashed with a logistic so the value stays comparable with the other kinds: a small, rarely
+ * changed file scores ~0.1, a typical untested one ~0.3, a large, churning, often-fixed one ~0.9.
  */
 export function testGapRisk(s: TestGapSignals): number {
-  const churn = Math.min(1, Math.max(0, s.churn) / 20);
-  const fixes = Math.min(1, Math.max(0, s.fixCommits) / 5);
   // No report: a file with no test file at all is wholly untested; with one, assume half.
-  const uncovered = s.uncoveredShare ?? (s.hasTestFile ? 0.5 : 1);
-  return 0.4 * churn + 0.4 * fixes + 0.2 * Math.min(1, Math.max(0, uncovered));
+  const uncovered = Math.min(1, Math.max(0, s.uncoveredShare ?? (s.hasTestFile ? 0.5 : 1)));
+  const score =
+    Math.log1p(Math.max(0, s.churn)) +
+    0.5 * Math.log1p(Math.max(0, s.fixCommits)) +
+    0.5 * Math.log1p(Math.max(0, s.bytes ?? TYPICAL_SOURCE_BYTES)) +
+    0.5 * uncovered;
+  return 1 / (1 + Math.exp(-(score - 7) / 1.5));
 }
 
 export function testGapValue(s: TestGapSignals): number {

@@ -39,6 +39,14 @@ export interface BugSignals {
   readonly inCurrentMilestone: boolean;
 }
 
+/** A behaviour-fix commit, as a reason names it. */
+export interface FixCommitRef {
+  /** Full sha; a reason shows its first 7 characters. */
+  readonly hash: string;
+  /** Its subject line (may be shortened). */
+  readonly subject: string;
+}
+
 export interface TestGapSignals {
   readonly kind: 'testGap';
   /** Lines with no coverage in the range to test; 0 when the file has no test at all and no report. */
@@ -47,9 +55,13 @@ export interface TestGapSignals {
   readonly uncoveredShare: number | undefined;
   /** Commits touching the file in the history window. */
   readonly churn: number;
-  /** Of those, commits whose message reads like a bug fix. */
+  /** Of those, behaviour fixes (core/commitKind.ts: not typo, docs, lint, CI, build, test-only or bot commits). */
   readonly fixCommits: number;
+  /** The newest of those fixes, newest first, to name in the reason; absent when unknown or none. */
+  readonly fixes?: readonly FixCommitRef[];
   readonly hasTestFile: boolean;
+  /** Size of the file in bytes, when known (risk grows with it: more code, more to break). */
+  readonly bytes?: number;
   /** Function or method the range belongs to, when known. */
   readonly functionName?: string;
 }

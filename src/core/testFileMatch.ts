@@ -17,7 +17,9 @@
  */
 
 const JS_EXT = ['js', 'jsx', 'ts', 'tsx', 'mjs', 'cjs', 'mts', 'cts'];
-const SOURCE_EXT = new Set([...JS_EXT, 'py', 'go', 'java', 'kt', 'rs']);
+const SOURCE_EXT = new Set([
+  ...JS_EXT, 'py', 'go', 'java', 'kt', 'rs', 'c', 'h', 'cc', 'cpp', 'cxx', 'hh', 'hpp', 'hxx', 'cs', 'rb', 'php', 'swift', 'scala',
+]);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__test__', 'testing', 'e2e']);
 const SKIP_DIRS = new Set([
   'node_modules', 'vendor', 'third_party', 'dist', 'build', 'out', 'target', 'coverage', 'fixtures', '__fixtures__',

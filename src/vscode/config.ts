@@ -17,6 +17,11 @@ export interface HandsOnConfig {
   readonly authorEmails: readonly string[];
   /** Days of git history read for churn, fixes and changed files. 7–730. */
   readonly historyDays: number;
+  /**
+   * Repository-relative globs of paths no local source suggests and risk does not count, on top of the vendored and
+   * generated files the repository filter always leaves out (adapters/localTasks/repoFilter.ts).
+   */
+  readonly exclude: readonly string[];
   /** Minutes Pick Up a Bug plans for. 5–240. */
   readonly defaultBudgetMinutes: number;
   /** Pick Up a Bug's branch name, with ${number}, ${slug} and ${repo}. */
@@ -50,6 +55,7 @@ export function readConfig(): HandsOnConfig {
   const labels = section.get<unknown>('github.bugLabels', DEFAULT_BUG_LABELS);
   const bugLabels = Array.isArray(labels) ? labels.filter((l): l is string => typeof l === 'string' && l.trim() !== '').map((l) => l.trim()) : [];
   const template = section.get<unknown>('branchTemplate');
+  const exclude = section.get<unknown>('exclude', []);
   return {
     trackingEnabled: section.get<boolean>('tracking.enabled', true) !== false,
     idleTimeoutMinutes: clamp(Math.round(finiteOr(section.get('idleTimeoutMinutes'), 5)), 1, 60),
@@ -57,6 +63,7 @@ export function readConfig(): HandsOnConfig {
     streakRule: String(section.get('streak.rule', 'weekdays')),
     freezesPerMonth: clamp(Math.round(finiteOr(section.get('streak.freezesPerMonth'), 2)), 0, 31),
     historyDays: clamp(Math.round(finiteOr(section.get('historyDays'), 180)), 7, 730),
+    exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '').map((g) => g.trim()) : [],
     authorEmails: Array.isArray(emails)
       ? emails.filter((e): e is string => typeof e === 'string' && e.includes('@')).map((e) => e.trim())
       : [],

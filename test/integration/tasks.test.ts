@@ -46,4 +46,19 @@ describe('suggested tasks', () => {
     assert.ok(fixme, `the new FIXME is missing from ${api.tasks().map((t) => t.title).join(', ')}`);
     assert.equal(fixme.location?.line, 2);
   });
+
+  it('drops the tasks of paths the handsOn.exclude setting names as soon as it changes, and brings them back', async () => {
+    const api = await handsOn();
+    const fixme = () => api.tasks().find((task) => task.title === 'FIXME: reject negative totals');
+    await waitFor(fixme, 'the FIXME in src/invoice.ts');
+    const settings = vscode.workspace.getConfiguration('handsOn');
+    try {
+      await settings.update('exclude', ['src/invoice.ts'], vscode.ConfigurationTarget.Workspace);
+      // No refresh command: the change of the setting rescans by itself.
+      await waitFor(() => !fixme(), 'the FIXME to leave the list');
+    } finally {
+      await settings.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor(fixme, 'the FIXME to come back');
+  });
 });

@@ -8,18 +8,7 @@
  * line with a precise JavaScript regex.
  */
 import { GitAbortedError, GitGateway, type GitRunOptions } from '../gitProcess';
-
-/**
- * Vendored, minified and generated paths: their TODOs and skips are not the team's to fix.
- * `:(exclude,glob)` pathspecs with `**` match at any depth.
- */
-export const EXCLUDED_PATHSPECS: readonly string[] = [
-  'node_modules', 'bower_components', 'vendor', 'vendors', 'third_party', 'third-party', 'external', 'dist', 'build',
-  'out', 'target', 'coverage', '.yarn', '.pnpm-store', 'Pods', 'Carthage', 'generated', '__generated__', '.next',
-].map((dir) => `:(exclude,glob)**/${dir}/**`).concat(
-  ['*.min.js', '*.min.css', '*.min.mjs', '*.bundle.js', '*.map', '*.lock', 'package-lock.json', '*.pb.go', '*_pb2.py',
-    '*.generated.*', '*.g.cs', '*.designer.cs', '*.snap'].map((glob) => `:(exclude,glob)**/${glob}`),
-);
+import { BUILT_IN_REJECTS } from './repoFilter';
 
 /** Lines longer than this are minified or data, not hand-written comments. */
 export const MAX_LINE_CHARS = 1_000;
@@ -42,6 +31,20 @@ export interface GrepOutcome {
 class EnoughHits extends Error {}
 
 /**
+ * Which paths a grep leaves out: vendored, minified and generated ones, whose TODOs and skips are not the team's to
+ * fix. The repository filter decides (repoFilter.ts earlyFilter for a grep; core/repoFilter.ts).
+ */
+export interface GrepExclusions {
+  /** `:(exclude)` pathspecs, so that git does not read what is left out anyway; none by default. */
+  readonly excludePathspecs?: readonly string[];
+  /**
+   * Hits in these paths are dropped before `accept`, so they never count towards `maxHits`; the filter's built-in
+   * path rules by default.
+   */
+  readonly rejectPath?: (path: string) => boolean;
+}
+
+/**
  * Runs `git grep -n -z -I -E` for `patterns` in `include` pathspecs (all tracked files when empty), minus the
  * excluded paths. `accept` re-checks each hit (precise regex); at most `maxHits` accepted hits are kept.
  * Exit code 1 means "no match" and is not an error. Other failures reject with the gateway's typed errors.
@@ -53,15 +56,16 @@ export async function grepTracked(
   include: readonly string[],
   maxHits: number,
   accept: (hit: GrepHit) => boolean,
-  options: Omit<GitRunOptions, 'cwd'> & { fixedStrings?: boolean } = {},
+  options: Omit<GitRunOptions, 'cwd'> & GrepExclusions & { fixedStrings?: boolean } = {},
 ): Promise<GrepOutcome> {
   const args = [
     // --untracked: a TODO in a file the user has not committed yet is still theirs to see (.gitignore still applies).
     // -F: `patterns` are plain keywords (git matches them all in one pass); `accept` then does the real check.
     'grep', '--untracked', '-n', '-z', '-I', options.fixedStrings ? '-F' : '-E', '--full-name', '--no-color',
     ...patterns.flatMap((p) => ['-e', p]),
-    '--', ...(include.length ? include : ['.']), ...EXCLUDED_PATHSPECS,
+    '--', ...(include.length ? include : ['.']), ...(options.excludePathspecs ?? []),
   ];
+  const reject = options.rejectPath ?? BUILT_IN_REJECTS;
   const hits: GrepHit[] = [];
   let truncated = false;
   try {
@@ -73,7 +77,7 @@ export async function grepTracked(
       const text = raw.slice(second + 1);
       if (text.length > MAX_LINE_CHARS) return;
       const hit = { path: raw.slice(0, first), line: Number(raw.slice(first + 1, second)), text };
-      if (!Number.isInteger(hit.line) || !accept(hit)) return;
+      if (!Number.isInteger(hit.line) || reject(hit.path) || !accept(hit)) return;
       hits.push(hit);
       if (hits.length >= maxHits) {
         truncated = true;

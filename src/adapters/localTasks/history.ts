@@ -7,12 +7,15 @@
  * - the result is cached by HEAD sha: with HEAD unchanged, `refresh` runs no git at all when the caller already
  *   knows HEAD (else one `rev-parse`); when the cached HEAD is an ancestor of the new one, only `cachedHead..HEAD`
  *   is walked;
- * - the cache keeps one compact record per commit (sha, time, fix flag, file indices, renames) so that the sliding
- *   window can drop commits that aged out without walking again, and so that line ages (lineAges.ts) can ask for
- *   the diffs of exactly the commits that touched a file, without a second walk.
+ * - the cache keeps one compact record per commit (sha, time, file indices, renames; a subject only for a
+ *   behaviour fix, where its presence is the fix flag) so that the sliding window can drop commits that aged out
+ *   without walking again, and so that line ages (lineAges.ts) can ask for the diffs of exactly the commits that
+ *   touched a file, without a second walk.
  * The cache object is plain JSON (`HistoryCache`): persisting it is the caller's job.
  */
 import { unquoteGitPath } from '../gitQuotedPath';
+import { classifyCommit, FIX_WORDS } from '../../core/commitKind';
+import type { FixCommitRef } from '../../core/tasks';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitAbortedError, GitCommandError, GitGateway } from '../gitProcess';
 import { streamLinesViaFile } from './followFile';
@@ -22,20 +25,23 @@ export const DEFAULT_MAX_COMMITS = 50_000;
 /** Starts each commit's header line; a NUL cannot appear in a path or a subject, so it cannot be confused. */
 const MARKER = '\0';
 
-/**
- * A commit is a bug fix when its SUBJECT (case-insensitive) contains, as a whole word:
- * fix / fixes / fixed / fixing (also `fix(scope):` and `fixes #12`), bug / bugs / bugfix, hotfix,
- * regression(s), or revert / reverts / reverted (git's own "Revert "…"" subjects).
- * Word boundaries keep "prefix", "fixture", "debug", "suffix" out.
- */
-export const FIX_SUBJECT = /\b(?:fix(?:e[sd]|ing)?|bug(?:s|fix(?:es)?)?|hotfix(?:es)?|regressions?|revert(?:s|ed)?)\b/i;
+/** Bumped whenever the record format changes: an older cache is walked again, never misread. */
+export const HISTORY_CACHE_VERSION = 3;
+/** Fix commits named per file (newest first): enough for a tooltip, small in every summary. */
+export const NAMED_FIXES_PER_FILE = 3;
+/** A fix's subject is kept to this many characters in the cache (a tooltip shows less). */
+const MAX_SUBJECT = 100;
 
 export interface CommitRecord {
   /** Full commit sha. */
   readonly h: string;
   /** Committer time, epoch seconds (what `--since` filters on). */
   readonly t: number;
-  readonly fix: boolean;
+  /**
+   * The subject, only when the commit is a behaviour fix (core/commitKind.ts decides, from subject and author):
+   * its presence is the fix flag, and most commits carry nothing.
+   */
+  readonly s?: string;
   /** Indices into `HistoryCache.files`: every path the commit touched, by its name after the commit. */
   readonly f: number[];
   /** Renames as [from, to] indices into `HistoryCache.files`; absent when the commit renamed nothing. */
@@ -44,7 +50,7 @@ export interface CommitRecord {
 
 /** Serialisable cache: JSON.stringify/parse round-trips it. */
 export interface HistoryCache {
-  readonly version: 2;
+  readonly version: typeof HISTORY_CACHE_VERSION;
   readonly head: string;
   /** Start of the window the records were walked for, epoch ms; a later window can reuse them. */
   readonly walkedSince: number;
@@ -65,7 +71,10 @@ export interface HistoryCache {
 export interface FileHistory {
   /** Commits touching the file in the window. */
   readonly churn: number;
+  /** Of those, behaviour fixes (core/commitKind.ts). */
   readonly fixCommits: number;
+  /** The newest NAMED_FIXES_PER_FILE of those fixes, newest first; absent when there is none. */
+  readonly fixes?: readonly FixCommitRef[];
 }
 
 export interface HistorySummary {
@@ -84,6 +93,11 @@ export interface HistoryOptions {
   readonly historyDays?: number;
   readonly maxCommits?: number;
   readonly now?: number;
+  /**
+   * Where the window ends, epoch ms (default `now`; a later one is taken as `now`). A repository nobody committed to
+   * for months still has work: the caller anchors the window to its last commit (see windowEndFor).
+   */
+  readonly windowEnd?: number;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   /**
@@ -99,7 +113,8 @@ export interface HistoryOptions {
  */
 export async function refreshHistory(git: GitGateway, repoRoot: string, previous: HistoryCache | undefined, options: HistoryOptions = {}): Promise<HistorySummary> {
   const now = options.now ?? Date.now();
-  const since = now - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000;
+  const end = Math.min(now, options.windowEnd ?? now);
+  const since = end - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000;
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const run = { cwd: repoRoot, signal: options.signal, timeoutMs: options.timeoutMs };
 
@@ -111,7 +126,7 @@ export async function refreshHistory(git: GitGateway, repoRoot: string, previous
   if (!head) {
     return { files: new Map(), commits: 0, truncated: false, walk: 'empty', walkedCommits: 0, cache: undefined };
   }
-  const reusable = previous?.version === 2 && previous.maxCommits === maxCommits && previous.walkedSince <= since;
+  const reusable = previous?.version === HISTORY_CACHE_VERSION && previous.maxCommits === maxCommits && previous.walkedSince <= since;
   if (reusable && previous.head === head) return summarise(previous, since, 'cached', 0);
 
   let walk: 'incremental' | 'full' = 'full';
@@ -145,7 +160,7 @@ export async function refreshHistory(git: GitGateway, repoRoot: string, previous
     // A full walk is two walks side by side, split at the window's middle: tree diffs are most of its cost and
     // one git process uses one core. The older half skips the newer commits without diffing them (measured on the
     // bench repository: 0.65 s for both halves at once, 1.1 s for the whole window in one process).
-    const middle = Math.floor((since + now) / 2 / 1000) * 1000;
+    const middle = Math.floor((since + end) / 2 / 1000) * 1000;
     const stopOlder = new AbortController();
     const onAbort = () => stopOlder.abort();
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -179,11 +194,20 @@ export async function refreshHistory(git: GitGateway, repoRoot: string, previous
   // Nothing dropped: every file in the table is still referenced, and a fresh walk's records are new objects.
   const kept = firstOut ? compact(files, inWindow.slice(0, maxCommits)) : { files, commits: inWindow };
   const cache: HistoryCache = {
-    version: 2, head, walkedSince: base ? base.walkedSince : since, maxCommits, files: kept.files, commits: kept.commits,
+    version: HISTORY_CACHE_VERSION, head, walkedSince: base ? base.walkedSince : since, maxCommits, files: kept.files, commits: kept.commits,
     truncated: truncatedNow || (base?.truncated ?? false) || kept.commits.length >= maxCommits,
     ...(boundary ? { boundary } : {}),
   };
   return summarise(cache, since, walk, fresh.length);
+}
+
+/**
+ * The end of the history window for a repository whose HEAD was committed at `headTime` (epoch ms): now, unless the
+ * repository has been idle, when it is its last commit. A repository idle for 8 months with a 6-month window would
+ * otherwise show no churn, no fixes and no test gaps at all; what its team did last is still its live code.
+ */
+export function windowEndFor(now: number, headTime: number | undefined): number {
+  return headTime !== undefined && Number.isFinite(headTime) && headTime < now ? headTime : now;
 }
 
 /** The cached commits inside the window starting at `since` (a cached cache may still hold older ones), newest first. */
@@ -221,10 +245,11 @@ async function walkPart(
     '-c', 'core.quotePath=false',
     'log', ...(file ? [`--output=${file}`] : []), '--no-merges', `--max-count=${part.maxCommits}`, `--since=${new Date(part.from).toISOString()}`,
     ...(part.until === undefined ? [] : [`--until=${new Date(part.until).toISOString()}`]),
-    '--format=%x00%H%x09%ct%x09%P%x09%s', '--name-status', part.range, '--',
+    // Author name and email before the subject (which comes last: it may hold anything), for the bot rule.
+    '--format=%x00%H%x09%ct%x09%P%x09%an%x09%ae%x09%s', '--name-status', part.range, '--',
   ];
   const records: CommitRecord[] = [];
-  let current: { h: string; t: number; fix: boolean; f: number[]; r?: Array<[number, number]> } | undefined;
+  let current: { h: string; t: number; s?: string; f: number[]; r?: Array<[number, number]> } | undefined;
   let skipFiles = false;
   let lastHeader = '';
   // Called for every line of a walk that can run to 100,000+ lines: index arithmetic instead of split() or slices
@@ -234,9 +259,15 @@ async function walkPart(
       const a = line.indexOf('\t');
       const b = line.indexOf('\t', a + 1);
       const c = line.indexOf('\t', b + 1);
-      // The whole line is tested: the sha, time and parents before the subject are hex and digits, which hold none
-      // of the fix words.
-      current = { h: line.slice(1, a), t: Number(line.slice(a + 1, b)), fix: FIX_SUBJECT.test(line), f: [] };
+      current = { h: line.slice(1, a), t: Number(line.slice(a + 1, b)), f: [] };
+      // The whole line is screened first, and most commits stop here without a slice: the sha, time and parents are
+      // hex and digits, which hold no fix word (one in an author's name only costs a classification).
+      if (FIX_WORDS.test(line)) {
+        const d = line.indexOf('\t', c + 1);
+        const e = line.indexOf('\t', d + 1);
+        const subject = line.slice(e + 1);
+        if (classifyCommit(subject, line.slice(c + 1, d), line.slice(d + 1, e)).fix) current.s = subject.slice(0, MAX_SUBJECT);
+      }
       skipFiles = shallow && c === b + 1;
       lastHeader = line;
       records.push(current);
@@ -262,6 +293,8 @@ function summarise(cache: HistoryCache, since: number, walk: HistorySummary['wal
   const churn = new Int32Array(cache.files.length);
   const fixes = new Int32Array(cache.files.length);
   const lastCommit = new Int32Array(cache.files.length).fill(-1);
+  // Sparse: only files touched by a fix get a list.
+  const named: Array<FixCommitRef[] | undefined> = [];
   let commits = 0;
   // Indexed loops: this runs once per refresh, mostly before the JIT optimises it, and for…of would allocate.
   for (let n = 0; n < cache.commits.length; n++) {
@@ -273,11 +306,19 @@ function summarise(cache: HistoryCache, since: number, walk: HistorySummary['wal
       if (lastCommit[i] === n) continue; // a path listed twice in one commit counts once
       lastCommit[i] = n;
       churn[i]!++;
-      if (c.fix) fixes[i]!++;
+      if (c.s !== undefined) {
+        fixes[i]!++;
+        const list = (named[i] ??= []);
+        if (list.length < NAMED_FIXES_PER_FILE) list.push({ hash: c.h, subject: c.s });
+      }
     }
   }
-  const counts = new Map<string, { churn: number; fixCommits: number }>();
-  for (let i = 0; i < cache.files.length; i++) if (churn[i]! > 0) counts.set(cache.files[i]!, { churn: churn[i]!, fixCommits: fixes[i]! });
+  const counts = new Map<string, FileHistory>();
+  for (let i = 0; i < cache.files.length; i++) {
+    if (churn[i]! === 0) continue;
+    const list = named[i];
+    counts.set(cache.files[i]!, list ? { churn: churn[i]!, fixCommits: fixes[i]!, fixes: list } : { churn: churn[i]!, fixCommits: fixes[i]! });
+  }
   return { files: counts, commits, truncated: cache.truncated, walk, walkedCommits, cache };
 }
 
@@ -299,7 +340,7 @@ function compact(files: readonly string[], commits: readonly CommitRecord[]): { 
   const records = commits.map((c): CommitRecord => ({
     h: c.h,
     t: c.t,
-    fix: c.fix,
+    ...(c.s !== undefined ? { s: c.s } : {}),
     f: c.f.map(remap),
     ...(c.r ? { r: c.r.map(([from, to]): [number, number] => [remap(from), remap(to)]) } : {}),
   }));

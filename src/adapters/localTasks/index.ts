@@ -10,18 +10,22 @@ import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import { mergeLocalDuplicates } from '../../core/localDuplicates';
 import type { TaskCandidate } from '../../core/tasks';
+import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
 import { isSourceFile } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
+import { withFileSizes } from './fileSizes';
 import { describeProblem, type GrepHit } from './grep';
-import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, refreshHistory, windowView, type HistoryCache, type HistorySummary } from './history';
+import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
+import { normalizeExcludeGlobs } from './excludeGlobs';
+import { earlyFilter, FilterSession, worktreeSession, type EarlyFilter } from './repoFilter';
 import { judgeSkippedTests, skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
-import { buildTestFileIndex, listTrackedFiles } from './testFiles';
+import { buildTestFileIndex, listTrackedFiles, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
-import { indexStamp, locate, worktreeStatus } from './worktree';
+import { commitTime, indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
@@ -36,6 +40,11 @@ export interface LocalOptions {
   readonly git?: GitGateway;
   readonly now?: number;
   readonly timeoutMs?: number;
+  /**
+   * Repository-relative globs (the `handsOn.exclude` setting, the CLI's `--exclude`): paths no source suggests, on top
+   * of the vendored and generated ones the repository filter always leaves out (repoFilter.ts).
+   */
+  readonly exclude?: readonly string[];
   /**
    * For a caller that watches the files (the editor): an instant, on the `Date.now()` clock, since which its file
    * watcher has reported NO change anywhere under the repository's work tree, ignored and untracked files
@@ -75,6 +84,8 @@ export interface LocalResult {
  */
 export interface LocalCache extends HistoryCache {
   readonly sources?: SourcesSnapshot;
+  /** HEAD's committer time (epoch ms), for `head`: where the window of an idle repository ends (windowEndFor). */
+  readonly headTime?: number;
 }
 
 export interface SourcesSnapshot {
@@ -129,12 +140,16 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
-  const settings = `${historyDays}:${maxTodos}:${maxCommits}`;
-  const since = now - historyDays * DAY_MS;
+  const exclude = normalizeExcludeGlobs(options.exclude ?? []);
+  const settings = `${historyDays}:${maxTodos}:${maxCommits}:${JSON.stringify(exclude)}`;
+  const cachedHeadTime = options.historyCache?.head === head ? options.historyCache.headTime : undefined;
+  const headTime = cachedHeadTime ?? await commitTime(git, repoRoot, head, common).catch(() => undefined);
+  const windowEnd = windowEndFor(now, headTime);
+  const since = windowEnd - historyDays * DAY_MS;
   const index = await indexStamp(located.indexFile);
   const last = options.historyCache?.sources;
   const previous = last?.head === head && last.settings === settings && now >= last.takenAt && now - last.takenAt < SOURCES_MAX_AGE_MS ? last : undefined;
-  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, historyDays, maxCommits, known: { head, shallow } }));
+  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, windowEnd, historyDays, maxCommits, known: { head, shallow } }));
   const finish = (summary: HistorySummary | undefined, parts: Array<SourceResult | undefined>, sources: SourcesSnapshot | undefined): LocalResult => {
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
@@ -144,7 +159,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
     const historyCache = summary?.cache ?? options.historyCache;
-    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources }, repoRoot };
+    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) }, repoRoot };
   };
 
   // The watcher vouches for the work tree and the index stamp for staging; HEAD was just checked.
@@ -154,7 +169,14 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   }
 
   // The test-gap inputs (tracked files, test-file index, coverage reports) do not depend on history: start them now.
-  const gapInputs = attempt('Test gaps', () => loadTestGapInputs(git, repoRoot, common));
+  const tracked = listTrackedFiles(git, repoRoot, common);
+  tracked.catch(() => undefined); // reported once, by the test gaps
+  const gapInputs = attempt('Test gaps', async () => loadTestGapInputs(git, repoRoot, await tracked, common));
+  // The repository filter: its early part for the grep (no file list needed), the full one once the list is in.
+  const early = earlyFilter(repoRoot, located.infoAttributes, exclude);
+  const session = tracked.then((list) => list.files, () => [])
+    .then((files) => worktreeSession(git, repoRoot, files, { ...common, exclude, infoAttributes: located.infoAttributes }))
+    .catch(() => new FilterSession(git, repoRoot, { files: [], submodules: [], attributesMatter: false, exclude, readHeads: async () => new Map() }));
   // No status (it failed) means no reuse, no snapshot, and blame for the ages.
   const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
   // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
@@ -162,13 +184,13 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // later, that command is running and this overlaps it instead of delaying it.
   const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? testGaps(repoRoot, inputs, summary) : undefined;
+    return summary && inputs ? withFileSizes(await testGaps(repoRoot, inputs, summary, await session)) : undefined;
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
   const reuse = previous !== undefined && st?.head === head && st.fingerprint === previous.fingerprint;
   const [todos, skipped] = reuse ? [previous.todos, previous.skipped] : await scanSources(git, repoRoot, attempt, {
-    ...common, now, maxTodos,
+    ...common, now, maxTodos, early, session,
     ages: {
       head, since, shallow, status,
       boundary: boundaryFor(options.historyCache, head, since, maxCommits) ?? findBoundary(git, repoRoot, head, since, common).catch(() => undefined),
@@ -185,7 +207,8 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       takenAt: reuse ? previous.takenAt : now, startedAt, todos, skipped, ...(gaps ? { testGaps: gaps } : {}),
     }
     : undefined;
-  return finish(summary, [todos, skipped, gaps], snapshot);
+  const filterProblems = (await session).problems;
+  return finish(summary, [todos, skipped, gaps, ...(filterProblems.length ? [{ candidates: [], problems: filterProblems }] : [])], snapshot);
 }
 
 /**
@@ -194,7 +217,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
  * lines are just as old). Undefined when there is no usable cache.
  */
 function boundaryFor(cache: HistoryCache | undefined, head: string, since: number, maxCommits: number): Promise<string | null> | undefined {
-  if (cache?.version !== 2 || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
+  if (cache?.version !== HISTORY_CACHE_VERSION || cache.maxCommits !== maxCommits || cache.walkedSince > since) return undefined;
   const view = windowView(cache, since);
   // A cache that reached a root for an older HEAD says nothing about the new commits' window start.
   if (view.boundary === undefined && cache.head !== head) return undefined;
@@ -221,11 +244,21 @@ async function scanSources(
   git: GitGateway,
   repoRoot: string,
   attempt: Attempt,
-  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs },
+  options: { signal?: AbortSignal; timeoutMs?: number; now: number; maxTodos: number; ages: AgeInputs; early: EarlyFilter; session: Promise<FilterSession> },
 ): Promise<[SourceResult | undefined, SourceResult | undefined]> {
   const common = { signal: options.signal, timeoutMs: options.timeoutMs };
-  const scans = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, { ...common, maxTodos: options.maxTodos }));
-  if (!scans) return [undefined, undefined];
+  const early = options.early;
+  const found = await attempt('TODO comments and skipped tests', () => grepSources(git, repoRoot, {
+    ...common, maxTodos: options.maxTodos, excludePathspecs: early.pathspecs, rejectPath: early.rejects,
+  }));
+  if (!found) return [undefined, undefined];
+  // The rest of the repository filter (attributes, outputs next to their grammar, generated-file markers) before
+  // the dating: nothing is dated for a hit that is dropped.
+  const kept = new Set(await (await options.session).keep([...new Set([...found.todos.hits, ...found.skipped.hits].map((h) => h.path))]));
+  const scans = {
+    todos: { ...found.todos, hits: found.todos.hits.filter((h) => kept.has(h.path)) },
+    skipped: { ...found.skipped, hits: found.skipped.hits.filter((h) => kept.has(h.path)) },
+  };
   const hits = new Map<string, GrepHit[]>();
   for (const hit of [...scans.todos.hits, ...scans.skipped.hits]) {
     const list = hits.get(hit.path) ?? [];
@@ -248,17 +281,17 @@ interface TestGapInputs {
   readonly coverage: Awaited<ReturnType<typeof readCoverage>>;
 }
 
-async function loadTestGapInputs(git: GitGateway, repoRoot: string, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
-  const tracked = await listTrackedFiles(git, repoRoot, common);
+async function loadTestGapInputs(git: GitGateway, repoRoot: string, tracked: TrackedFiles, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
   const [index, coverage] = await Promise.all([buildTestFileIndex(git, repoRoot, tracked.files, common), readCoverage(repoRoot, tracked.files)]);
   return { tracked: tracked.files, index, coverage };
 }
 
 /**
  * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
- * to test), else source files changed in the window that still exist and have no test file by name.
+ * to test), else source files changed in the window that still exist and have no test file by name. Paths the
+ * repository filter leaves out are never candidates: decided on paths in the walk, on heads for the list.
  */
-function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary): SourceResult {
+async function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary, filter: FilterSession): Promise<SourceResult> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
@@ -273,10 +306,15 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
 
   const present = new Set(tracked);
   type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
-  const risk = (counts: { churn: number; fixCommits: number }) => counts.fixCommits * 1000 + counts.churn;
+  // The product's risk before sizes are known (withFileSizes adds them to the few kept): the cut to MAX_TEST_GAPS
+  // follows the same formula the final ranking uses.
+  const risk = (counts: { churn: number; fixCommits: number }) =>
+    testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false });
   const ranked: Ranked[] = fromCoverage.map((c) => ({ risk: c.signals.kind === 'testGap' ? risk(c.signals) : 0, coverage: c }));
   for (const [file, counts] of history.files) if (present.has(file) && !coveredPaths.has(file)) ranked.push({ risk: risk(counts), file });
   ranked.sort((a, b) => b.risk - a.risk);
+  // The attributes of every file that could make the list, in one check-attr, when the repository sets any.
+  if (filter.needsAttributes) await filter.prepare(ranked.flatMap((entry) => (entry.file && isSourceFile(entry.file) ? [entry.file] : [])));
   // Riskiest first, then by id (localeCompare's order), and every check only until the list is full: a big
   // repository has thousands of changed files, most of them tied on a small churn, and only MAX_TEST_GAPS are kept.
   // So ties are ordered one risk at a time, and the test-file lookup (~0.1 ms a file) runs for those read.
@@ -290,20 +328,27 @@ function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs,
     for (const { entry, id } of group) {
       if (candidates.length >= MAX_TEST_GAPS) break;
       if (entry.coverage) candidates.push(entry.coverage);
-      else if (isSourceFile(entry.file!) && !index.hasTestFile(entry.file!)) {
+      else if (isSourceFile(entry.file!) && !filter.pathExclusion(entry.file!) && !index.hasTestFile(entry.file!)) {
         const counts = history.files.get(entry.file!)!;
         candidates.push({
           id,
           title: sanitizeTitle(`Add tests for ${entry.file}`),
           repo: repoRoot,
           location: { file: path.join(repoRoot, entry.file!), line: 1 },
-          signals: { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits, hasTestFile: false },
+          signals: {
+            kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
+            ...(counts.fixes ? { fixes: counts.fixes } : {}), hasTestFile: false,
+          },
         });
       }
     }
     start = end;
   }
-  return { candidates, problems };
+  // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
+  // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
+  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
+  const kept = new Set(await filter.keep(candidates.map(relative)));
+  return { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

@@ -11,11 +11,11 @@
  * in every line those regexes match (TODO_KEYWORDS, SKIP_KEYWORDS).
  */
 import { GitGateway } from '../gitProcess';
-import { grepTracked, type GrepHit } from './grep';
+import { grepTracked, type GrepExclusions, type GrepHit } from './grep';
 import { acceptSkip, DEFAULT_MAX_SKIPPED, SKIP_KEYWORDS, skippedCapProblem, type SkippedScan } from './skippedTests';
 import { acceptTodo, DEFAULT_MAX_TODOS, TODO_KEYWORDS, todoCapProblem, type TodoScan } from './todos';
 
-export interface SourcesGrepOptions {
+export interface SourcesGrepOptions extends GrepExclusions {
   readonly maxTodos?: number;
   readonly maxSkipped?: number;
   readonly signal?: AbortSignal;
@@ -46,7 +46,7 @@ export async function grepSources(git: GitGateway, repoRoot: string, options: So
       kept = true;
     }
     return kept;
-  }, { signal: options.signal, timeoutMs: options.timeoutMs, fixedStrings: true });
+  }, { signal: options.signal, timeoutMs: options.timeoutMs, fixedStrings: true, excludePathspecs: options.excludePathspecs, rejectPath: options.rejectPath });
   return {
     // The same messages as the separate greps: they said "stopped" once the cap was reached.
     todos: { hits: todoHits, parsed, problems: todoHits.length >= maxTodos ? [todoCapProblem(maxTodos)] : [] },

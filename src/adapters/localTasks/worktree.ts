@@ -15,24 +15,32 @@ import { GitCommandError, GitGateway } from '../gitProcess';
 type Common = { signal?: AbortSignal; timeoutMs?: number };
 
 export type Located =
-  | { readonly kind: 'ok'; readonly repoRoot: string; readonly head: string; readonly shallow: boolean; readonly indexFile: string }
+  | { readonly kind: 'ok'; readonly repoRoot: string; readonly head: string; readonly shallow: boolean; readonly indexFile: string; readonly infoAttributes: string }
   | { readonly kind: 'notWorkTree' }
   | { readonly kind: 'noCommits'; readonly repoRoot: string };
 
 /**
- * One spawn for the work tree's top level, its index file (a linked worktree has its own), whether the clone is
+ * One spawn for the work tree's top level, its index file (a linked worktree has its own), the repository's own
+ * attributes file (`$GIT_DIR/info/attributes`, for the repository filter), whether the clone is
  * shallow and HEAD's sha: on a refresh with nothing new this is the only git call, and each spawn costs 15-20 ms on
  * a slow machine. rev-parse prints the answers in order and exits 1 after them when HEAD has no commit yet.
  */
 export async function locate(git: GitGateway, folder: string, options: Common = {}): Promise<Located> {
-  const result = await git.run(['rev-parse', '--show-toplevel', '--git-path', 'index', '--is-shallow-repository', '-q', '--verify', 'HEAD^{commit}'], { cwd: folder, ...options });
-  const [top, index, shallow, head] = result.stdout.split('\n').map((line) => line.trim());
+  const result = await git.run(['rev-parse', '--show-toplevel', '--git-path', 'index', '--git-path', 'info/attributes', '--is-shallow-repository', '-q', '--verify', 'HEAD^{commit}'], { cwd: folder, ...options });
+  const [top, index, attributes, shallow, head] = result.stdout.split('\n').map((line) => line.trim());
   // Not a repository, or a bare one (no top level): git exits 128 before printing anything useful.
-  if (!top || index === undefined || (result.exitCode !== 0 && result.exitCode !== 1)) return { kind: 'notWorkTree' };
+  if (!top || index === undefined || attributes === undefined || (result.exitCode !== 0 && result.exitCode !== 1)) return { kind: 'notWorkTree' };
   const repoRoot = path.resolve(top);
   if (result.exitCode !== 0 || !head) return { kind: 'noCommits', repoRoot };
   // --git-path answers relative to the folder git ran in.
-  return { kind: 'ok', repoRoot, head, shallow: shallow === 'true', indexFile: path.resolve(folder, index) };
+  return { kind: 'ok', repoRoot, head, shallow: shallow === 'true', indexFile: path.resolve(folder, index), infoAttributes: path.resolve(folder, attributes) };
+}
+
+/** Committer time of `commit`, epoch ms; undefined when git cannot say. */
+export async function commitTime(git: GitGateway, repoRoot: string, commit: string, options: Common = {}): Promise<number | undefined> {
+  const result = await git.run(['log', '-1', '--format=%ct', commit, '--'], { cwd: repoRoot, ...options });
+  const seconds = Number(result.stdout.trim());
+  return result.exitCode === 0 && seconds > 0 ? seconds * 1000 : undefined;
 }
 
 /** Size and mtime of the index: staging (`git add`, `git rm --cached`) changes it without touching the work tree. */

@@ -17,6 +17,8 @@ export interface TaskServiceOptions {
   readonly now: () => number;
   readonly log: OutputLog;
   readonly historyDays: () => number;
+  /** The `handsOn.exclude` globs. */
+  readonly exclude: () => readonly string[];
   /** From the user's finished tasks; moves estimates toward their real pace. */
   readonly calibration: () => Calibration;
   /** Review requests and small bugs; refreshed alongside, never blocking the local sources. */
@@ -33,6 +35,8 @@ export interface RemoteTaskSource {
 }
 
 const RESCAN_AFTER_SAVE_MS = 30_000;
+/** Settings that change what the local sources find: a change rescans at once. */
+const SCAN_SETTINGS = ['handsOn.exclude', 'handsOn.historyDays'];
 
 export type TaskListState = 'idle' | 'refreshing' | 'untrusted' | 'noRepository';
 
@@ -52,6 +56,7 @@ export class TaskService extends Disposable {
   // Until the first scan the view says it is looking, not that nothing was found.
   private currentState: TaskListState = 'refreshing';
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private settingsTimer: ReturnType<typeof setTimeout> | undefined;
   /** Wall-clock time of the last file change VS Code's watcher reported (or of when watching began). */
   private lastFileChangeAt = Date.now();
 
@@ -65,6 +70,16 @@ export class TaskService extends Disposable {
       }),
     );
     this._register({ dispose: () => clearTimeout(this.saveTimer) });
+    this._register(
+      vscode.workspace.onDidChangeConfiguration((event) => {
+        if (!SCAN_SETTINGS.some((key) => event.affectsConfiguration(key))) return;
+        // On the next turn, after every listener of this event has run: the composition root re-reads the settings
+        // in its own listener, and the getters read from that.
+        clearTimeout(this.settingsTimer);
+        this.settingsTimer = setTimeout(() => void this.rescanForSettings(), 0);
+      }),
+    );
+    this._register({ dispose: () => clearTimeout(this.settingsTimer) });
     // Lets a refresh skip `git status` when nothing in the work tree changed (collectLocalCandidates'
     // worktreeUnchangedSince): a quiet refresh is then one git command instead of a scan of every file.
     const watcher = this._register(vscode.workspace.createFileSystemWatcher('**/*'));
@@ -95,6 +110,12 @@ export class TaskService extends Disposable {
   refreshLocal(fullCheck = false): Promise<void> {
     this.running ??= this.collect(fullCheck).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** A scan already running started with the old settings: the new ones get a scan of their own after it. */
+  private async rescanForSettings(): Promise<void> {
+    await this.running;
+    await this.refreshLocal();
   }
 
   /** Re-applies snooze, dismiss, calibration and time without touching git. */
@@ -130,6 +151,7 @@ export class TaskService extends Disposable {
       for (const root of roots) {
         const result = await collectLocalCandidates(root, {
           historyDays: this.options.historyDays(),
+          exclude: this.options.exclude(),
           historyCache: this.historyCaches.get(root),
           now: this.options.now(),
           ...(!fullCheck && { worktreeUnchangedSince: this.lastFileChangeAt }),

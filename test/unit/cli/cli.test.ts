@@ -5,6 +5,7 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
 import type { Task } from '../../../src/core/tasks';
+import { testGapRisk } from '../../../src/core/taskValue';
 import { DAY_MS, TempRepos } from '../adapters/localTasks/gitRepo';
 import { CLI, cli } from './runCli';
 
@@ -61,39 +62,77 @@ describe('CLI: hands-on suggest and risk (real repositories)', function () {
 
   it('risk --as-of counts only history up to the date, with the test-gap formula, riskiest first', async () => {
     const repo = repos.init('risky');
-    repos.commit(repo, 'start', 200, { 'src/a.ts': '1\n', 'src/b.ts': '1\n', 'src/c.ts': '1\n', 'src/c.test.ts': 't\n' });
+    const quiet = `${'export const line = 1;\n'.repeat(200)}`;
+    repos.commit(repo, 'start', 300, { 'src/a.ts': '1\n', 'src/b.ts': '1\n', 'src/c.ts': '1\n', 'src/c.test.ts': 't\n', 'src/quiet.ts': quiet });
     repos.commit(repo, 'fix: a crash', 100, { 'src/a.ts': '2\n' });
     repos.commit(repo, 'tweak b', 90, { 'src/b.ts': '2\n' });
     repos.commit(repo, 'more b', 80, { 'src/b.ts': '3\n', 'src/c.ts': '2\n' });
-    // After the cut: must not count.
+    // After the cut: must not count as history; the behaviour fix is what happened next, the typo and test fixes not.
     repos.commit(repo, 'fix: b again', 30, { 'src/b.ts': '4\n', 'src/later.ts': 'x\n' });
-    repos.commit(repo, 'fix: b again', 20, { 'src/b.ts': '5\n' });
+    repos.commit(repo, 'Fix typo in comments', 25, { 'src/c.ts': '3\n' });
+    repos.commit(repo, 'Fix flaky test', 20, { 'src/c.test.ts': 'u\n' });
     const asOf = new Date(Date.now() - 60 * DAY_MS).toISOString();
     const result = await cli(['risk', '--repo', repo, '--as-of', asOf, '--json']);
     assert.equal(result.code, 0, result.stderr);
-    const out = JSON.parse(result.stdout) as { asOf: string; asOfCommit: string; commits: number; fixSubject: string; historyDays: number; files: { file: string; risk: number; churn: number; fixCommits: number; hasTestFile: boolean }[] };
+    type Row = { file: string; risk: number; churn: number; fixCommits: number; bytes: number; hasTestFile: boolean; fixDays: number[] };
+    const out = JSON.parse(result.stdout) as { asOf: string; asOfCommit: string; commits: number; historyDays: number; files: Row[]; fixedAfter?: string[] };
     assert.equal(out.asOf, asOf);
-    assert.equal(out.asOfCommit, repos.git(repo, ['rev-parse', 'HEAD~2']));
+    assert.equal(out.asOfCommit, repos.git(repo, ['rev-parse', 'HEAD~3']));
     assert.equal(out.historyDays, 180);
-    assert.equal(out.commits, 4);
-    assert.ok(new RegExp(out.fixSubject, 'i').test('fix: x'));
-    // risk = 0.4·churn/20 + 0.4·fixes/5 + 0.2·uncovered (1 without a test file, 0.5 with one)
-    assert.deepEqual(out.files, [
-      { file: 'src/a.ts', risk: 0.4 * 2 / 20 + 0.4 * 1 / 5 + 0.2, churn: 2, fixCommits: 1, hasTestFile: false },
-      { file: 'src/b.ts', risk: 0.4 * 3 / 20 + 0.2, churn: 3, fixCommits: 0, hasTestFile: false },
-      { file: 'src/c.ts', risk: 0.4 * 2 / 20 + 0.1, churn: 2, fixCommits: 0, hasTestFile: true },
-    ]);
+    assert.equal(out.commits, 3);
+    assert.equal(out.fixedAfter, undefined);
+    const expected = (file: string, churn: number, fixCommits: number, bytes: number, hasTestFile: boolean) => ({
+      file, churn, fixCommits, bytes, hasTestFile,
+      risk: Math.round(testGapRisk({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn, fixCommits, hasTestFile, bytes }) * 1e6) / 1e6,
+    });
+    const strip = ({ fixDays: _, ...row }: Row) => row;
+    // The test-gap formula itself: b (2 commits) over a (1, a fix) over c (1, tested); quiet.ts did not change.
+    assert.deepEqual(out.files.map(strip), [expected('src/b.ts', 2, 0, 2, false), expected('src/a.ts', 1, 1, 2, false), expected('src/c.ts', 1, 0, 2, true)]);
+    assert.deepEqual(out.files.map((f) => f.fixDays.map(Math.round)), [[], [40], []]);
 
-    const limited = await cli(['risk', '--repo', repo, '--as-of', asOf, '--history-days', '95', '--top', '1', '--json']);
+    // Every source file at the date, and what fixes touched next (by the product's fix rule: no typo, no test fix).
+    const all = await cli(['risk', '--repo', repo, '--as-of', asOf, '--all-files', '--fixed-until', new Date().toISOString(), '--json']);
+    const allOut = JSON.parse(all.stdout) as typeof out;
+    assert.deepEqual(allOut.files.map(strip)[0], expected('src/quiet.ts', 0, 0, quiet.length, false), 'a big file ranks high though unchanged');
+    assert.deepEqual(allOut.files.map((f) => f.file).sort(), ['src/a.ts', 'src/b.ts', 'src/c.ts', 'src/quiet.ts']);
+    assert.deepEqual(allOut.fixedAfter, ['src/b.ts', 'src/later.ts']);
+
+    const limited = await cli(['risk', '--repo', repo, '--as-of', asOf, '--history-days', '25', '--top', '1', '--json']);
     const top = JSON.parse(limited.stdout) as typeof out;
-    assert.deepEqual(top.files.map((f) => [f.file, f.churn]), [['src/a.ts', 1]], 'the window before the date is bounded too');
+    assert.deepEqual(top.files.map((f) => [f.file, f.churn]), [['src/b.ts', 1]], 'the window before the date is bounded too');
 
     const table = await cli(['risk', '--repo', repo, '--as-of', asOf]);
-    assert.match(table.stdout, /^#\s+RISK\s+FIXES\s+CHURN\s+TEST FILE\s+FILE\n1\s+0\.320\s+1\s+2\s+no\s+src\/a\.ts\n/);
+    assert.match(table.stdout, new RegExp(`^#\\s+RISK\\s+FIXES\\s+CHURN\\s+BYTES\\s+TEST FILE\\s+FILE\\n1\\s+${out.files[0]!.risk.toFixed(3)}\\s+0\\s+2\\s+2\\s+no\\s+src/b\\.ts\\n`));
 
     const missing = await cli(['risk', '--repo', repo]);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /--as-of DATE is required/);
+    const backwards = await cli(['risk', '--repo', repo, '--as-of', asOf, '--fixed-until', '2000-01-01']);
+    assert.equal(backwards.code, 2);
+    assert.match(backwards.stderr, /--fixed-until must be later than --as-of/);
+  });
+
+  it('suggest and risk take --exclude GLOB, repeatable or comma-separated, as the handsOn.exclude setting', async () => {
+    const repo = repos.init('excluding');
+    const files4 = (extra: string) => ({
+      'src/app.ts': `// TODO: ours\n${extra}`, 'legacy/old.ts': `// TODO: legacy\n${extra}`, 'gen/api.ts': `// TODO: codegen\n${extra}`, 'web/a.proto.ts': `// TODO: proto\n${extra}`,
+    });
+    repos.commit(repo, 'start', 100, files4(''));
+    repos.commit(repo, 'fix: all of them', 50, files4('1\n'));
+    const places = (tasks: Task[]) => [...new Set(tasks.map((t) => path.relative(repo, t.location!.file).split(path.sep).join('/')))].sort();
+    const all = await cli(['suggest', '--repo', repo, '--json']);
+    assert.deepEqual(places(JSON.parse(all.stdout) as Task[]), ['gen/api.ts', 'legacy/old.ts', 'src/app.ts', 'web/a.proto.ts']);
+    const some = await cli(['suggest', '--repo', repo, '--json', '--exclude', 'legacy,gen/**', '--exclude=*.proto.ts']);
+    assert.equal(some.code, 0, some.stderr);
+    assert.deepEqual(places(JSON.parse(some.stdout) as Task[]), ['src/app.ts']);
+
+    const risk = await cli(['risk', '--repo', repo, '--as-of', new Date().toISOString(), '--json', '--exclude', 'legacy', '--exclude', '{gen,web}/**']);
+    assert.equal(risk.code, 0, risk.stderr);
+    assert.deepEqual((JSON.parse(risk.stdout) as { files: { file: string }[] }).files.map((f) => f.file), ['src/app.ts']);
+
+    const empty = await cli(['suggest', '--repo', repo, '--exclude', ' , ']);
+    assert.equal(empty.code, 2);
+    assert.match(empty.stderr, /--exclude needs a glob/);
   });
 });
 
@@ -103,26 +142,38 @@ describe('eval:risk scoring (synthetic history)', function () {
   beforeEach(() => { repos = new TempRepos(); });
   afterEach(() => repos.dispose());
 
-  it('precision@k counts ranked files fixed after the cutoff, beside the churn-only baseline', async () => {
+  it('precision@k and the Bugspots score', async () => {
     const evalRisk = (await import('../../../scripts/eval-risk.mjs')) as typeof import('../../../scripts/eval-risk.mjs');
     assert.equal(evalRisk.precisionAtK(['a', 'b', 'c'], new Set(['a', 'c', 'z']), 2), 0.5);
     assert.equal(evalRisk.precisionAtK(['a'], new Set(['a']), 4), 0.25, 'fewer ranked than k: the missing ones miss');
+    // t runs from the oldest fix (0) to the cutoff (1): a fix at the cutoff weighs 1/2, the oldest ~0.
+    const scores = evalRisk.bugspotsScores([{ file: 'new', fixDays: [0] }, { file: 'old', fixDays: [100] }, { file: 'none', fixDays: [] }]);
+    assert.equal(scores.get('new'), 0.5);
+    assert.ok(scores.get('old')! < 1e-5 && scores.get('old')! > 0);
+    assert.equal(scores.get('none'), 0);
+    assert.deepEqual(evalRisk.rankByBugspots([{ file: 'b', fixDays: [] }, { file: 'old', fixDays: [100] }, { file: 'new', fixDays: [0] }, { file: 'a', fixDays: [] }]), ['new', 'old', 'a', 'b']);
+  });
 
+  it('ranks with risk, churn and Bugspots from one CLI run, against the files fixed after the cutoff', async () => {
+    const evalRisk = (await import('../../../scripts/eval-risk.mjs')) as typeof import('../../../scripts/eval-risk.mjs');
     const repo = repos.init('history');
-    // Before the cutoff (100 days ago): churny.ts changes most, buggy.ts has the fixes.
-    repos.commit(repo, 'start', 300, { 'src/churny.ts': '0\n', 'src/buggy.ts': '0\n', 'src/calm.ts': '0\n' });
-    for (let i = 1; i <= 6; i++) repos.commit(repo, `tweak ${i}`, 200 - i, { 'src/churny.ts': `${i}\n` });
+    // Before the cutoff (100 days ago): churny.ts changes most, buggy.ts has the fixes, big.ts is large and quiet.
+    repos.commit(repo, 'start', 300, { 'src/churny.ts': '0\n', 'src/buggy.ts': '0\n', 'src/calm.ts': '0\n', 'src/big.ts': 'x\n'.repeat(3000) });
+    for (let i = 1; i <= 4; i++) repos.commit(repo, `tweak ${i}`, 200 - i, { 'src/churny.ts': `${i}\n` });
     repos.commit(repo, 'fix: crash', 150, { 'src/buggy.ts': '1\n' });
     repos.commit(repo, 'bugfix: again', 140, { 'src/buggy.ts': '2\n', 'src/calm.ts': '1\n' });
-    // After the cutoff: only buggy.ts gets a fix; churny.ts only a feature.
-    repos.commit(repo, 'fix: crash again', 50, { 'src/buggy.ts': '3\n' });
+    repos.commit(repo, 'Fix hang on close', 130, { 'src/buggy.ts': '2.5\n' });
+    // After the cutoff: buggy.ts and big.ts get fixes; churny.ts only a feature and a typo fix.
+    repos.commit(repo, 'fix: crash again', 50, { 'src/buggy.ts': '3\n', 'src/big.ts': 'y\n'.repeat(3000) });
     repos.commit(repo, 'feature', 40, { 'src/churny.ts': '9\n' });
+    repos.commit(repo, 'Fix typos', 30, { 'src/churny.ts': '10\n' });
     const cutoff = Date.now() - 100 * DAY_MS;
-    assert.deepEqual([...evalRisk.fixedFilesBetween(repo, cutoff, Date.now(), 'fix')], ['src/buggy.ts']);
     const result = evalRisk.evaluate({ repo, cutoff, windowDays: 180, k: 1, cli: CLI });
-    assert.deepEqual(result.risk.top, ['src/buggy.ts']);
-    assert.deepEqual(result.churn.top, ['src/churny.ts']);
-    assert.deepEqual([result.risk.precision, result.churn.precision, result.fixedFiles, result.rankedFiles], [1, 0, 1, 3]);
-    assert.equal(result.baseRate, 1 / 3);
+    assert.equal(result.fixedFiles, 2);
+    assert.deepEqual([result.all.files, result.changed.files], [4, 3]);
+    assert.deepEqual(result.all.top, ['src/big.ts'], 'size counts among every file');
+    assert.deepEqual([result.all.risk, result.all.churn, result.all.bugspots, result.all.ceiling], [1, 0, 1, 1]);
+    assert.deepEqual(result.changed.top, ['src/buggy.ts']);
+    assert.deepEqual([result.changed.risk, result.changed.churn, result.changed.bugspots, result.changed.ceiling], [1, 0, 1, 1]);
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import * as path from 'node:path';
-import { changedSourceFiles, FIX_SUBJECT, refreshHistory, type HistoryCache } from '../../../../src/adapters/localTasks/history';
+import { changedSourceFiles, NAMED_FIXES_PER_FILE, refreshHistory, type HistoryCache } from '../../../../src/adapters/localTasks/history';
 import { unquoteGitPath as unquote } from '../../../../src/adapters/gitQuotedPath';
 import { CountingGateway, DAY_MS, TempRepos } from './gitRepo';
 
@@ -39,11 +39,37 @@ describe('local tasks: history churn and fix commits (real repositories)', funct
     assert.deepEqual(totals(narrow.files), { 'a.ts': '1/1', 'docs/readme.md': '1/1', 'test/a.test.ts': '1/0' });
   });
 
-  it('reads fix commits from the subject, case-insensitively, as whole words', () => {
-    for (const s of ['fix: x', 'Fixes #3', 'fixed the thing', 'FIXING', 'fix(parser): y', 'bugfix for z', 'Hotfix 1.2', 'regression in totals', 'Revert "a"', 'reverted b', 'bug 123'])
-      assert.ok(FIX_SUBJECT.test(s), s);
-    for (const s of ['prefix paths', 'debug output', 'add fixture', 'suffix', 'fixup! x', 'bugle', 'feature: new'])
-      assert.ok(!FIX_SUBJECT.test(s), s);
+  it('counts behaviour fixes only (one classifier: not typos, docs, lint, CI or bots) and names the newest ones', async () => {
+    const repo = repos.init('honest');
+    repos.commit(repo, 'add invoice', 50, { 'src/invoice.ts': '0' });
+    const fix1 = repos.commit(repo, 'Fix crash on empty invoice', 40, { 'src/invoice.ts': '1' });
+    repos.commit(repo, 'Fix typos and grammar issues', 35, { 'src/invoice.ts': '2' });
+    repos.commit(repo, 'doc: fix typos in comments', 30, { 'src/invoice.ts': '3' });
+    repos.commit(repo, 'Fix CA1062 warnings (#2238)', 28, { 'src/invoice.ts': '4' });
+    repos.commit(repo, 'fix(ci): update the release workflow', 26, { 'src/invoice.ts': '5' });
+    // A bot's commit, told apart by its author only: its subject alone would read as a fix.
+    const when = `@${Math.floor((Date.now() - 20 * DAY_MS) / 1000)} +0000`;
+    repos.write(repo, { 'src/invoice.ts': '6' });
+    repos.git(repo, ['commit', '-qam', 'fix: handle empty totals'], {
+      GIT_AUTHOR_NAME: 'renovate[bot]', GIT_AUTHOR_EMAIL: '29139614+renovate[bot]@users.noreply.github.com', GIT_AUTHOR_DATE: when,
+      GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'dev@example.com', GIT_COMMITTER_DATE: when,
+    });
+    const fix2 = repos.commit(repo, 'fix(totals): round half to even', 10, { 'src/invoice.ts': '7' });
+    const summary = await refreshHistory(git, repo, undefined, { historyDays: 180 });
+    assert.deepEqual(summary.files.get('src/invoice.ts'), {
+      churn: 8, fixCommits: 2,
+      fixes: [{ hash: fix2, subject: 'fix(totals): round half to even' }, { hash: fix1, subject: 'Fix crash on empty invoice' }],
+    });
+    // The cache keeps a subject for the fixes only, and that is the fix flag.
+    assert.deepEqual(summary.cache!.commits.map((c) => c.s), ['fix(totals): round half to even', undefined, undefined, undefined, undefined, undefined, 'Fix crash on empty invoice', undefined]);
+  });
+
+  it('names at most NAMED_FIXES_PER_FILE fixes, newest first, and counts them all', async () => {
+    const repo = repos.init('many-fixes');
+    const hashes = [5, 4, 3, 2, 1].map((n) => repos.commit(repo, `Fix bug ${n}`, 10 * n, { 'a.py': String(n) }));
+    const file = (await refreshHistory(git, repo, undefined)).files.get('a.py')!;
+    assert.equal(file.fixCommits, 5);
+    assert.deepEqual(file.fixes!.map((f) => f.hash), hashes.reverse().slice(0, NAMED_FIXES_PER_FILE));
   });
 
   it('on a refresh walks only the new commits and reaches the same totals as a full walk', async () => {
@@ -181,7 +207,7 @@ describe('local tasks: history churn and fix commits (real repositories)', funct
     const grownMB = (process.memoryUsage().rss - rssBefore) / 2 ** 20;
     assert.ok(elapsed < 10_000, `took ${elapsed} ms`);
     assert.ok(grownMB < 150, `RSS grew ${grownMB.toFixed(0)} MB`);
-    // The cache stays compact: one small record per commit (sha, time, fix flag, file indices: under 100
+    // The cache stays compact: one small record per commit (sha, time, file indices, a fix's subject: under 100
     // characters of JSON; the sha lets line ages fetch a file's diffs without walking again) and one entry per file.
     const size = JSON.stringify(windowed.cache).length;
     assert.ok(size < 15_000 * 100, `${size} characters`);

@@ -42,7 +42,12 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
       'todo:FIXME: handle empty invoice',
     ]);
     const gap = first.candidates.find((c) => c.title === 'Add tests for src/billing.ts')!;
-    assert.deepEqual(gap.signals, { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1, hasTestFile: false } satisfies TestGapSignals);
+    const fix = repos.git(repo, ['rev-parse', 'HEAD~1']);
+    // The fix named for the reason, and the file's size for the risk (read from the work tree).
+    assert.deepEqual(gap.signals, {
+      kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1,
+      fixes: [{ hash: fix, subject: 'fix: billing rounding' }], hasTestFile: false, bytes: 72,
+    } satisfies TestGapSignals);
     assert.deepEqual(gap.location, { file: path.join(repo, 'src/billing.ts'), line: 1 });
     assert.equal(gap.id, `testGap:${repo}:src/billing.ts`);
     assert.equal(first.history?.files.get('src/cart.ts')?.churn, 1, 'tested files keep their history for the coverage merge');
@@ -104,6 +109,25 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.equal(todo.location?.line, 2);
     assert.deepEqual(todo.signals.alsoAt, [5]);
     assert.equal(todo.signals.fileChurn, 2);
+  });
+
+  it('anchors the window to the last commit of an idle repository, so its recent work still shows', async () => {
+    const repo = repos.init('idle');
+    repos.commit(repo, 'start', 900, { 'src/old.ts': 'export const o = 1;\n' });
+    repos.commit(repo, 'add parser', 420, { 'src/parser.ts': 'export const p = 1;\n' });
+    repos.commit(repo, 'fix: parser rounding', 400, { 'src/parser.ts': 'export const p = 2;\n' });
+    const git = repos.gateway();
+    const result = await collectLocalCandidates(repo, { git, historyDays: 180 });
+    assert.deepEqual(result.problems, []);
+    // The last commit is 400 days old: the 180-day window ends there, so it holds the parser's two commits and
+    // not the start 900 days ago.
+    assert.deepEqual(kinds(result.candidates), ['testGap:Add tests for src/parser.ts']);
+    assert.equal(result.history?.commits, 2);
+    // The next refresh knows HEAD's date from the cache: no extra git call for it.
+    git.calls.length = 0;
+    const again = await collectLocalCandidates(repo, { git, historyDays: 180, historyCache: result.historyCache });
+    assert.deepEqual(kinds(again.candidates), kinds(result.candidates));
+    assert.equal(git.commands().filter((c) => c === 'log').length, 0, git.commands().join(' '));
   });
 
   it('reports a non-repository, a missing folder and an empty repository with a problem and no candidates', async () => {
@@ -174,12 +198,12 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
       return [found.signals.kind === 'todo' && found.signals.ageDays, found.signals.kind === 'todo' && found.signals.ageUnknown];
     };
     assert.deepEqual(age('FIXME: recent'), [3, undefined]);
-    // Older than the window: a lower bound, the window's length.
-    assert.deepEqual(age('TODO: ancient'), [180, undefined]);
+    // Older than the window, which ends at the last commit (3 days ago): a lower bound, 180 + 3 days.
+    assert.deepEqual(age('TODO: ancient'), [183, undefined]);
     assert.ok(!git.commands().includes('blame'), git.commands().join(' '));
-    // One walk (its two halves side by side) and one read of the young lines' commits; the other git calls are a
-    // fixed handful, not one per file.
-    assert.equal(git.commands().filter((c) => c === 'log').length, 3, git.commands().join(' '));
+    // HEAD's date (where the window ends), one walk (its two halves side by side) and one read of the young lines'
+    // commits; the other git calls are a fixed handful, not one per file.
+    assert.equal(git.commands().filter((c) => c === 'log').length, 4, git.commands().join(' '));
     assert.ok(git.calls.length <= 10, git.commands().join(' '));
   });
 
