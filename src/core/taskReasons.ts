@@ -80,8 +80,8 @@ export function skippedTestReasons(s: SkippedTestSignals): string[] {
   reasons.push(s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`);
   if (s.reason) reasons.push(s.reasonFrom === 'comment' ? `Comment: ${s.reason}` : `Reason: ${s.reason}`);
   if (s.testName) reasons.push(`Test: ${s.testName}`);
-  for (const note of s.notes ?? []) reasons.push(`Also marked ${note}`);
-  if (s.alsoAt?.length) reasons.push(`Also skipped at ${lines(s.alsoAt)}`);
+  reasons.push(...alsoHere(s.notes));
+  if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
   if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
 }
@@ -93,9 +93,17 @@ export function todoReasons(s: TodoSignals): string[] {
   reasons.push(s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`);
   if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
-  if (s.alsoAt?.length) reasons.push(`Same comment also at ${lines(s.alsoAt)}`);
+  reasons.push(...alsoHere(s.notes));
+  if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
   if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
+}
+
+/** Up to three merged comments or skips, one sentence each, then how many more. */
+function alsoHere(notes: readonly string[] | undefined): string[] {
+  if (!notes?.length) return [];
+  const shown = notes.slice(0, 3).map((note) => `Also here: ${note}`);
+  return notes.length > 3 ? [...shown, `And ${notes.length - 3} more here`] : shown;
 }
 
 /** `line 71`, `lines 71 and 90`, `lines 3, 9 and 12`. */

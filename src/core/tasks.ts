@@ -84,9 +84,9 @@ export interface SkippedTestSignals {
   readonly onPurpose?: string;
   /** What re-enabling it waits on, from its reason or a TODO beside it (`inner literal extraction works`). */
   readonly waitsOn?: string;
-  /** TODO/FIXME comments within a few lines of the marker, merged into this task (`FIXME: re-enable once …`). */
+  /** TODO/FIXME comments and other skips within a few lines of the marker, merged into this task (`FIXME: re-enable once …`). */
   readonly notes?: readonly string[];
-  /** Other lines of the same test's markers in the file, merged into this task. */
+  /** Other lines merged into this task: the same test's other markers, or skips right beside it. */
   readonly alsoAt?: readonly number[];
   /** Commits that touched the file in the history window: a skip in a busy file matters more. */
   readonly fileChurn?: number;
@@ -106,8 +106,10 @@ export interface TodoSignals {
   readonly waitsOn?: string;
   /** An old open-ended design note (`could be faster`, `maybe …?`) rather than a task. */
   readonly vague?: boolean;
-  /** Other lines of the same comment text in the file, merged into this task. */
+  /** Other lines merged into this task: the same comment text elsewhere in the file, or comments right beside it. */
   readonly alsoAt?: readonly number[];
+  /** TODO/FIXME comments within a few lines of this one, merged into this task (`TODO: honor priority.`). */
+  readonly notes?: readonly string[];
   /** Commits that touched the file in the history window: a FIXME in hot code matters more. */
   readonly fileChurn?: number;
 }

@@ -45,7 +45,22 @@ describe('core/localDuplicates: one task per piece of work', () => {
     );
     assert.deepEqual(todos.map(where), ['Http2.kt:181', 'Other.kt:5', 'Http2.kt:190'], 'another file or another tag is another task');
     assert.deepEqual((todos[0]!.signals as TodoSignals).alsoAt, [185]);
-    assert.deepEqual(skipped.map(where), ['path_test.go:81', 'a_test.go:3', 'x.rs:1', 'x.rs:2'], 'unnamed skips are never merged by name');
+    assert.deepEqual(skipped.map(where), ['path_test.go:81', 'a_test.go:3', 'x.rs:1']);
     assert.deepEqual((skipped[0]!.signals as SkippedTestSignals).alsoAt, [85]);
+    assert.deepEqual((skipped[2]!.signals as SkippedTestSignals).alsoAt, [2], 'unnamed skips side by side are one place');
+  });
+
+  it('makes one task of a run of comments or skips a few lines apart, the others in its notes; farther ones stay apart', () => {
+    const idna = [336, 337, 338, 339].map((line, i) => todo('-HostnamesCommon.kt', line, 'TODO', ['Must not begin with a combining mark.', 'Each character must be valid.', 'CheckJoiners from IDNA 2008', 'CheckBidi from IDNA 2008'][i]!));
+    const { todos, skipped } = mergeLocalDuplicates(
+      [...idna, todo('-HostnamesCommon.kt', 343, 'FIXME', 'far enough'), todo('-HostnamesCommon.kt', 347, 'TODO', 'four below that')],
+      [skip('cart.test.js', 2, 'adds'), skip('cart.test.js', 3, 'subtracts'), skip('cart.test.js', 9, 'divides')],
+    );
+    assert.deepEqual(todos.map(where), ['-HostnamesCommon.kt:336', '-HostnamesCommon.kt:343', '-HostnamesCommon.kt:347']);
+    const first = todos[0]!.signals as TodoSignals;
+    assert.deepEqual(first.alsoAt, [337, 338, 339]);
+    assert.deepEqual(first.notes, ['TODO: Each character must be valid.', 'TODO: CheckJoiners from IDNA 2008', 'TODO: CheckBidi from IDNA 2008']);
+    assert.deepEqual(skipped.map(where), ['cart.test.js:2', 'cart.test.js:9']);
+    assert.deepEqual((skipped[0]!.signals as SkippedTestSignals).notes, ['skipped test subtracts (#[ignore])']);
   });
 });

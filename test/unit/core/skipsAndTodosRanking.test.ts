@@ -50,17 +50,20 @@ describe('skipped tests and TODOs: estimates, values and reasons for what is (no
       'Skipped with @Disabled, last changed 1 year ago',
       'Comment: Re-enable once inner literal extraction works',
       'Test: savesInvoice',
-      'Also marked TODO: write a test for HTTP/1.0',
-      'Also skipped at lines 85 and 90',
+      'Also here: TODO: write a test for HTTP/1.0',
+      'Also at lines 85 and 90',
       'File changed in 3 commits of the history window',
     ]);
     assert.deepEqual(skippedTestReasons(skipped({ reason: 'Flaky', reasonFrom: 'marker', onPurpose: 'flaky' })), [
       'Disabled on purpose (flaky): listed low', 'Skipped with @Disabled, last changed 1 year ago', 'Reason: Flaky', 'Test: savesInvoice',
     ]);
     assert.deepEqual(todoReasons(fixme({ waitsOn: 'version 2', alsoAt: [141] })), [
-      'Waits for: version 2; not actionable until then', 'FIXME from 1 year ago', 'Marks a known defect', 'Same comment also at line 141',
+      'Waits for: version 2; not actionable until then', 'FIXME from 1 year ago', 'Marks a known defect', 'Also at line 141',
     ]);
     assert.equal(todoReasons(fixme({ vague: true }))[0], 'An open-ended design note, not a quick task');
+    assert.deepEqual(todoReasons(fixme({ notes: ['TODO: a', 'TODO: b', 'TODO: c', 'TODO: d', 'TODO: e'] })).slice(2), [
+      'Also here: TODO: a', 'Also here: TODO: b', 'Also here: TODO: c', 'And 2 more here',
+    ]);
     assert.equal(todoReasons(fixme())[0], 'FIXME from 1 year ago');
   });
 });

@@ -187,7 +187,8 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     // More commits in the window than blame can afford to walk past (BLAME_PAST_WINDOW_MAX_COMMITS).
     const parts = [commit(1, now - 400 * 86_400, 'ancient', { 'src/old.ts': '// TODO: ancient\nexport const x = 1;\n' })];
     for (let i = 2; i <= 2_102; i++) parts.push(commit(i, now - 170 * 86_400 + i * 60, `change ${i}`, { [`src/f${i % 40}.ts`]: `export const v = ${i};\n` }));
-    parts.push(commit(2_103, now - 3 * 86_400, 'recent', { 'src/old.ts': '// TODO: ancient\nexport const x = 2;\n// FIXME: recent\n' }));
+    // The FIXME sits more than 3 lines below the TODO, so the two stay two tasks (see localDuplicates.ts).
+    parts.push(commit(2_103, now - 3 * 86_400, 'recent', { 'src/old.ts': '// TODO: ancient\nexport const x = 2;\n\n\n\n// FIXME: recent\n' }));
     repos.git(repo, ['fast-import', '--quiet'], { MALLOC_TOP_PAD_: String(64 << 20), MALLOC_TRIM_THRESHOLD_: String(256 << 20) }, parts.join(''));
     repos.git(repo, ['checkout', '-q', '-f', 'main']);
     const git = repos.gateway();
