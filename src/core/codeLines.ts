@@ -47,17 +47,16 @@ export function maskLines(all: readonly string[], from: number, to: number, fami
   const end = Math.min(all.length - 1, to);
   const lines = all.slice(start, end + 1);
   const kinds: string[] = [];
+  // Characters that may open a comment, a string or a char literal; runs of anything else are code, taken at once.
+  const special = new RegExp(SPECIALS[family], 'g');
   // State carried across lines: inside a block comment, or a multi-line string closed by `closer`.
   let inBlock = false;
   let closer: string | undefined;
   for (const line of lines) {
-    const out: string[] = new Array(line.length);
-    let i = 0;
     if (family === 'ruby' && !closer) {
       if (inBlock) {
-        out.fill('m');
         if (/^=end\b/.test(line)) inBlock = false;
-        kinds.push(out.join(''));
+        kinds.push('m'.repeat(line.length));
         continue;
       }
       if (/^=begin\b/.test(line)) {
@@ -66,66 +65,74 @@ export function maskLines(all: readonly string[], from: number, to: number, fami
         continue;
       }
     }
+    let out = '';
+    let i = 0;
+    const take = (kind: string, stop: number) => {
+      out += kind.repeat(stop - i);
+      i = stop;
+    };
     while (i < line.length) {
       if (inBlock) {
         const close = line.indexOf('*/', i);
-        const stop = close < 0 ? line.length : close + 2;
-        for (; i < stop; i++) out[i] = 'm';
+        take('m', close < 0 ? line.length : close + 2);
         if (close >= 0) inBlock = false;
         continue;
       }
       if (closer) {
         const close = findCloser(line, i, closer);
-        const stop = close < 0 ? line.length : close + closer.length;
-        for (; i < stop; i++) out[i] = 's';
+        take('s', close < 0 ? line.length : close + closer.length);
         if (close >= 0) closer = undefined;
+        continue;
+      }
+      special.lastIndex = i;
+      const next = special.exec(line)?.index ?? line.length;
+      if (next > i) {
+        take('c', next);
         continue;
       }
       const rest = line.slice(i, i + 3);
       if (syntax.lineComment.some((open) => line.startsWith(open, i)) && !(family === 'php' && line.startsWith('#[', i))) {
-        for (; i < line.length; i++) out[i] = 'm';
+        take('m', line.length);
         break;
       }
       if (syntax.block && rest.startsWith('/*')) {
-        out[i++] = 'm';
-        out[i++] = 'm';
+        take('m', i + 2);
         inBlock = true;
         continue;
       }
       const triple = syntax.triple.find((q) => rest === q);
       if (triple) {
-        for (let k = 0; k < 3; k++) out[i++] = 's';
+        take('s', i + 3);
         closer = triple;
         continue;
       }
       const ch = line[i]!;
       if (syntax.quotes.includes(ch)) {
-        out[i++] = 's';
+        const close = findCloser(line, i + 1, ch);
         // Backtick strings (JS templates, Go raw strings) may span lines; the others end with the line.
-        const close = findCloser(line, i, ch);
-        if (close < 0 && ch === '`') {
-          for (; i < line.length; i++) out[i] = 's';
-          closer = ch;
-          break;
-        }
-        const stop = close < 0 ? line.length : close + 1;
-        for (; i < stop; i++) out[i] = 's';
+        if (close < 0 && ch === '`') closer = ch;
+        take('s', close < 0 ? line.length : close + 1);
         continue;
       }
       if (ch === "'" && !syntax.quotes.includes("'")) {
         // A char literal ('x', '\n', '"'); a lone quote (a Rust lifetime) is code.
         const len = line[i + 1] === '\\' ? line.indexOf("'", i + 2) - i + 1 : line[i + 2] === "'" ? 3 : 0;
         if (len > 0 && len <= 10) {
-          for (let k = 0; k < len; k++) out[i++] = 's';
+          take('s', i + len);
           continue;
         }
       }
-      out[i++] = 'c';
+      take('c', i + 1);
     }
-    kinds.push(out.join(''));
+    kinds.push(out);
   }
   return { lines, kinds, first: start };
 }
+
+/** Per family, a character class of what may start a comment, a string or a char literal. */
+const SPECIALS: Readonly<Record<CodeFamily, string>> = {
+  c: '["\'/]', js: '["\'`/]', go: '["\'`/]', python: '["\'#]', ruby: '["\'#]', php: '["\'/#]',
+};
 
 /** The index of `closer` at or after `from`, skipping backslash escapes; -1 when the line ends first. */
 function findCloser(line: string, from: number, closer: string): number {

@@ -62,8 +62,13 @@ export interface SkipJudgement {
   readonly waitsOn?: string;
 }
 
-export function judgeSkip(site: SkipSite): SkipJudgement {
-  const masked = maskLines(site.lines, site.index - LOOK_UP, site.index + ARGUMENT_LINES, FAMILY[site.lang]);
+/** The whole file lexed once, for judging several markers of it (judgeSkip's `masked`). */
+export function maskFile(lang: SkipLanguage, lines: readonly string[]): MaskedLines {
+  return maskLines(lines, 0, lines.length - 1, FAMILY[lang]);
+}
+
+/** `masked`: `maskFile(site.lang, site.lines)` when the caller judges several markers of one file; else a window is lexed. */
+export function judgeSkip(site: SkipSite, masked: MaskedLines = maskLines(site.lines, site.index - LOOK_UP, site.index + ARGUMENT_LINES, FAMILY[site.lang])): SkipJudgement {
   if (kindAt(masked, site.index, site.start) !== 'c' || isDirective(site)) return { verdict: 'comment' };
   const condition = conditionOf(site, masked);
   if (condition !== undefined) return { verdict: 'conditional', condition };

@@ -259,18 +259,19 @@ async function scanSources(
     todos: { ...found.todos, hits: found.todos.hits.filter((h) => kept.has(h.path)) },
     skipped: { ...found.skipped, hits: found.skipped.hits.filter((h) => kept.has(h.path)) },
   };
+  // Skip markers are judged (their files read) before the dating: a conditional skip or one in a comment is never
+  // dated, and a line older than the window may cost a blame.
+  const judged = await judgeSkippedTests(repoRoot, scans.skipped);
   const hits = new Map<string, GrepHit[]>();
-  for (const hit of [...scans.todos.hits, ...scans.skipped.hits]) {
+  for (const hit of [...scans.todos.hits, ...judged.map((j) => j.hit)]) {
     const list = hits.get(hit.path) ?? [];
     if (!list.some((h) => h.line === hit.line)) list.push(hit); // `it.skip(…) // TODO` is one line to date
     hits.set(hit.path, list);
   }
-  // The files around the skip markers are read while the lines are dated.
-  const judged = judgeSkippedTests(repoRoot, scans.skipped);
   const dated = await dateLines(git, repoRoot, hits, options.ages, { now: options.now, ...common });
   const todos = todoCandidates(repoRoot, scans.todos, dated);
   // The dating problems are reported once, with the TODOs.
-  const skipped = skippedTestCandidates(repoRoot, await judged, scans.skipped.problems, { ages: dated.ages, problems: [] });
+  const skipped = skippedTestCandidates(repoRoot, judged, scans.skipped.problems, { ages: dated.ages, problems: [] });
   const merged = mergeLocalDuplicates(todos.candidates, skipped.candidates);
   return [{ candidates: merged.todos, problems: todos.problems }, { candidates: merged.skipped, problems: skipped.problems }];
 }

@@ -13,7 +13,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import { judgeSkip, massDisabled, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../core/skipJudgement';
+import type { MaskedLines } from '../../core/codeLines';
+import { judgeSkip, maskFile, massDisabled, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../core/skipJudgement';
 import type { TaskCandidate } from '../../core/tasks';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
@@ -268,10 +269,9 @@ export interface JudgedSkip {
 export async function findSkippedTests(git: GitGateway, repoRoot: string, options: SkippedOptions = {}): Promise<SourceResult> {
   const now = options.now ?? Date.now();
   const scan = await grepSkippedTests(git, repoRoot, options);
-  const [judged, blame] = await Promise.all([
-    judgeSkippedTests(repoRoot, scan),
-    blameAges(git, repoRoot, linesByFile(scan.hits), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs }),
-  ]);
+  // Judged first: a conditional skip or one in a comment is never dated (blame is a process per file).
+  const judged = await judgeSkippedTests(repoRoot, scan);
+  const blame = await blameAges(git, repoRoot, linesByFile(judged.map((j) => j.hit)), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
   return skippedTestCandidates(repoRoot, judged, scan.problems, blame);
 }
 
@@ -296,6 +296,8 @@ export const skippedCapProblem = (max: number): string => `Stopped at ${max} ski
 export async function judgeSkippedTests(repoRoot: string, scan: SkippedScan): Promise<JudgedSkip[]> {
   const files = new Map<string, Promise<string[] | undefined>>();
   for (const hit of scan.hits) if (!files.has(hit.path)) files.set(hit.path, readSmallFile(path.join(repoRoot, hit.path)));
+  // Each file is lexed once, however many markers it has.
+  const masks = new Map<string, MaskedLines>();
   const judged: JudgedSkip[] = [];
   for (const hit of scan.hits) {
     const match = scan.found.get(hit)!;
@@ -306,10 +308,15 @@ export async function judgeSkippedTests(repoRoot: string, scan: SkippedScan): Pr
     const lineNo = lines === read ? hit.line : 1;
     if (match.marker.onDeclaration && !onDeclaration(lang, lines, lineNo)) continue;
     const testName = nameOf(lang, match, hit.text, lines, lineNo);
+    let masked = lines === read ? masks.get(hit.path) : undefined;
+    if (!masked) {
+      masked = maskFile(lang, lines);
+      if (lines === read) masks.set(hit.path, masked);
+    }
     const judgement = judgeSafely({
       lang, lines, index: lineNo - 1, start: match.start, end: match.wordEnd, reasonIn: match.marker.reasonIn, path: hit.path,
       ...(testName ? { testName } : {}), ...(match.marker.conditionArgument ? { conditionArgument: match.marker.conditionArgument } : {}),
-    });
+    }, masked);
     if (judgement.verdict === 'skip') judged.push({ hit, label: match.label, ...(testName ? { testName } : {}), judgement });
   }
   const perFile = new Map<string, number>();
@@ -321,9 +328,9 @@ export async function judgeSkippedTests(repoRoot: string, scan: SkippedScan): Pr
 }
 
 /** The judgement reads arbitrary repository text: should it ever fail, the marker stays a plain skipped test. */
-function judgeSafely(site: SkipSite): SkipJudgement {
+function judgeSafely(site: SkipSite, masked: MaskedLines): SkipJudgement {
   try {
-    return judgeSkip(site);
+    return judgeSkip(site, masked);
   } catch {
     return { verdict: 'skip' };
   }
