@@ -143,4 +143,12 @@ export interface Task extends TaskCandidate {
   /** Plain-text sentences for the tooltip: why this, why now. */
   readonly reasons: readonly string[];
   readonly score: number;
+  /**
+   * Set when the item is shown but not offered as a task: it waits on other work (a release, an upstream fix), is
+   * disabled on purpose (a benchmark, a flaky-infrastructure test) or is an open-ended design note. Such items rank
+   * after every offered task, sit in their own group, and no quick pick, nudge or "I Have N Minutes…" offers them.
+   */
+  readonly parked?: ParkedReason;
 }
+
+export type ParkedReason = 'waiting' | 'onPurpose' | 'vague';
