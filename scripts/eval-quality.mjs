@@ -81,7 +81,10 @@ export function runSuggest(dir, now, cli = DEFAULT_CLI) {
   const env = { ...process.env, GITHUB_TOKEN: '', GH_TOKEN: '', GITHUB_API_URL: '' };
   const started = performance.now();
   const stdout = execFileSync(command, [...prefix, 'suggest', '--repo', dir, '--now', new Date(now).toISOString(), '--budget', '30', '--json'], { encoding: 'utf8', env, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'pipe'] });
-  return { tasks: JSON.parse(stdout), ms: Math.round(performance.now() - started) };
+  // Items the product lists as not offered (`parked`: waiting, disabled on purpose, open-ended notes) are not
+  // suggestions: they are left out of the top 10 and the task count, as the sidebar leaves them out of its groups.
+  const offered = JSON.parse(stdout).filter((task) => task.parked === undefined);
+  return { tasks: offered, ms: Math.round(performance.now() - started) };
 }
 
 /**

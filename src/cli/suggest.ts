@@ -88,9 +88,12 @@ export async function suggestCommand(argv: readonly string[]): Promise<number> {
   if (flags.switches.has('json')) {
     process.stdout.write(`${JSON.stringify(result.tasks, null, 2)}\n`);
   } else {
-    const shown = result.tasks.slice(0, positiveInt(flags, 'limit', 30));
+    const offered = result.tasks.filter((task) => task.parked === undefined);
+    const shown = offered.slice(0, positiveInt(flags, 'limit', 30));
     process.stdout.write(`${renderTasks(shown, result.repoRoot)}\n`);
-    if (shown.length < result.tasks.length) process.stdout.write(`… ${result.tasks.length - shown.length} more (--limit N or --json)\n`);
+    if (shown.length < offered.length) process.stdout.write(`… ${offered.length - shown.length} more (--limit N or --json)\n`);
+    const parked = result.tasks.length - offered.length;
+    if (parked > 0) process.stdout.write(`${parked} more not offered now: waiting on other work, disabled on purpose or open-ended notes (--json lists them, with "parked").\n`);
   }
   // No repository at all is a failure; partial results (problems alongside tasks) are not.
   return result.repoRoot ? 0 : 1;

@@ -188,6 +188,8 @@ const WHOLE_FILE_MINUTES = 45;
 
 // Skipped test: re-enable, see why it fails, fix it or the test. Old skips drifted further from the code.
 function skippedTestMinutes(s: SkippedTestSignals): number {
+  // Disabled on purpose (a benchmark, flaky infrastructure) or waiting on other work: no quick re-enable.
+  if (s.onPurpose !== undefined || s.waitsOn !== undefined) return ESTIMATE_BOUNDS.skippedTest.max;
   // A lower bound of 180 (a line older than a 180-day history window) is past 180 in truth.
   return s.ageDays > 180 || (s.ageAtLeast === true && s.ageDays >= 180) ? 20 : 15;
 }
@@ -196,6 +198,8 @@ function skippedTestMinutes(s: SkippedTestSignals): number {
 const TAG_MINUTES: Readonly<Record<TodoSignals['tag'], number>> = { TODO: 10, FIXME: 15, BUG: 20, HACK: 20 };
 
 function todoMinutes(s: TodoSignals): number {
+  // Waiting on a release or an upstream fix, or an open-ended design note: not a quick tidy-up.
+  if (s.waitsOn !== undefined || s.vague === true) return ESTIMATE_BOUNDS.todo.max;
   // A longer comment usually describes more work: a minute per 20 characters beyond a short phrase.
   const extra = Math.min(10, Math.max(0, s.text.trim().length - 40) / 20);
   return TAG_MINUTES[s.tag] + extra;

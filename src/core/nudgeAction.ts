@@ -16,11 +16,12 @@ export type NudgeAction =
   | { readonly kind: 'whatChanged' };
 
 /**
- * `tasks` are ranked best first; the first that fits wins within each kind. Drafts, tasks too big for one sitting and
- * tasks over `budgetMinutes` are skipped: the promise is something that fits the gap the user has.
+ * `tasks` are ranked best first; the first that fits wins within each kind. Drafts, tasks too big for one sitting,
+ * tasks over `budgetMinutes` and parked items (waiting, disabled on purpose) are skipped: the promise is something that
+ * fits the gap the user has.
  */
 export function chooseNudgeAction(tasks: readonly Task[], budgetMinutes: number): NudgeAction {
-  const fits = tasks.filter((task) => !task.tooBigForOneSitting && task.estimateMinutes <= budgetMinutes);
+  const fits = tasks.filter((task) => task.parked === undefined && !task.tooBigForOneSitting && task.estimateMinutes <= budgetMinutes);
   const review = fits.find((task) => task.signals.kind === 'review' && !task.signals.isDraft && task.url !== undefined);
   if (review) return { kind: 'review', task: review };
   const bug = fits.find((task) => task.kind === 'bug' && task.number !== undefined);

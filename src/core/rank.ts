@@ -11,7 +11,7 @@ import { calibrationFactor } from './calibration';
 import { estimate } from './estimate';
 import type { LocalCalendar } from './ports';
 import { taskReasons } from './taskReasons';
-import type { Task, TaskCandidate } from './tasks';
+import type { ParkedReason, Task, TaskCandidate } from './tasks';
 import { bugValue, isUnblockWorthy, reviewValue, skippedTestValue, testGapValue, todoValue } from './taskValue';
 import { workingDaysBetween } from './workingDays';
 
@@ -63,6 +63,15 @@ export function exclusionOf(candidate: TaskCandidate, options: Pick<RankOptions,
   return undefined;
 }
 
+/** Why a candidate is shown but not offered (see Task.parked), or undefined for an actionable one. */
+export function parkedReasonOf(s: TaskCandidate['signals']): ParkedReason | undefined {
+  if (s.kind !== 'todo' && s.kind !== 'skippedTest') return undefined;
+  if (s.waitsOn !== undefined) return 'waiting';
+  if (s.kind === 'skippedTest' && s.onPurpose !== undefined) return 'onPurpose';
+  if (s.kind === 'todo' && s.vague === true) return 'vague';
+  return undefined;
+}
+
 function toTask(candidate: TaskCandidate, options: RankOptions): Task {
   const s = candidate.signals;
   const est = estimate(s, options.calibration);
@@ -82,8 +91,10 @@ function toTask(candidate: TaskCandidate, options: RankOptions): Task {
     waitingWorkingDays,
     unblock: s.kind === 'review' && isUnblockWorthy(s, waitingWorkingDays),
   });
+  const parked = parkedReasonOf(s);
   return {
     ...candidate,
+    ...(parked ? { parked } : {}),
     kind: s.kind,
     estimateMinutes: est.minutes,
     baseEstimateMinutes: est.baseMinutes,
@@ -108,6 +119,8 @@ export function budgetFit(estimateMinutes: number, tooBig: boolean, budgetMinute
 }
 
 function compareTasks(a: Task, b: Task): number {
+  // Offered tasks first, whatever their scores: a parked item is never a suggestion.
+  if ((a.parked === undefined) !== (b.parked === undefined)) return a.parked === undefined ? -1 : 1;
   if (a.score !== b.score) return b.score - a.score;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
@@ -117,9 +130,10 @@ function compareTasks(a: Task, b: Task): number {
  * ranked among equals), so the user always gets an offer. `tasks` must be ranked, best first.
  */
 export function bestFit(tasks: readonly Task[], minutes: number): Task | undefined {
-  const fitting = tasks.find((task) => task.estimateMinutes <= minutes);
+  const offered = tasks.filter((task) => task.parked === undefined);
+  const fitting = offered.find((task) => task.estimateMinutes <= minutes);
   if (fitting) return fitting;
   let smallest: Task | undefined;
-  for (const task of tasks) if (!smallest || task.estimateMinutes < smallest.estimateMinutes) smallest = task;
+  for (const task of offered) if (!smallest || task.estimateMinutes < smallest.estimateMinutes) smallest = task;
   return smallest;
 }

@@ -105,17 +105,44 @@ function sizeReason(s: TestGapSignals): string {
   return `${size} in ${plural(scope.functions, 'function')}`;
 }
 
+/** Why a task is listed low comes first: it is the first thing to know about it (and the CLI's WHY column). */
 export function skippedTestReasons(s: SkippedTestSignals): string[] {
-  const reasons = [s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`];
+  const reasons: string[] = [];
+  if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
+  if (s.onPurpose) reasons.push(`Disabled on purpose (${s.onPurpose}): listed low`);
+  reasons.push(s.ageUnknown ? `Skipped with ${s.marker}` : `Skipped with ${s.marker}, ${s.ageDays < 1 ? 'changed today' : `last changed ${ago(s.ageDays, s.ageAtLeast)}`}`);
+  if (s.reason) reasons.push(s.reasonFrom === 'comment' ? `Comment: ${s.reason}` : `Reason: ${s.reason}`);
   if (s.testName) reasons.push(`Test: ${s.testName}`);
+  reasons.push(...alsoHere(s.notes));
+  if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
+  if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
 }
 
 export function todoReasons(s: TodoSignals): string[] {
-  const reasons = [s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`];
+  const reasons: string[] = [];
+  if (s.waitsOn) reasons.push(`Waits for: ${s.waitsOn}; not actionable until then`);
+  else if (s.vague) reasons.push('An open-ended design note, not a quick task');
+  reasons.push(s.ageUnknown ? `${s.tag} comment` : s.ageDays < 1 ? `${s.tag} added today` : `${s.tag} from ${ago(s.ageDays, s.ageAtLeast)}`);
   if (s.tag === 'FIXME' || s.tag === 'BUG') reasons.push('Marks a known defect');
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
+  reasons.push(...alsoHere(s.notes));
+  if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
+  if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
+}
+
+/** Up to three merged comments or skips, one sentence each, then how many more. */
+function alsoHere(notes: readonly string[] | undefined): string[] {
+  if (!notes?.length) return [];
+  const shown = notes.slice(0, 3).map((note) => `Also here: ${note}`);
+  return notes.length > 3 ? [...shown, `And ${notes.length - 3} more here`] : shown;
+}
+
+/** `line 71`, `lines 71 and 90`, `lines 3, 9 and 12`. */
+function lines(numbers: readonly number[]): string {
+  if (numbers.length === 1) return `line ${numbers[0]}`;
+  return `lines ${numbers.slice(0, -1).join(', ')} and ${numbers[numbers.length - 1]}`;
 }
 
 /** Longest fix subject shown in a reason; a tooltip line should stay readable. */

@@ -58,12 +58,27 @@ export function testGapValue(s: TestGapSignals): number {
   return 0.25 + 0.6 * testGapRisk(s);
 }
 
+/** Commits touching the file in the history window, saturating at 10: hot code. */
+function hotness(fileChurn: number | undefined): number {
+  return Math.min(1, Math.max(0, fileChurn ?? 0) / 10);
+}
+
+/** Below every actionable task of any kind, yet still listed: waiting on other work, or disabled on purpose. */
+const WAITING_VALUE = 0.05;
+const ON_PURPOSE_VALUE = 0.08;
+const VAGUE_VALUE = 0.08;
+
 export function skippedTestValue(s: SkippedTestSignals): number {
-  return 0.3 + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365);
+  if (s.waitsOn !== undefined) return WAITING_VALUE;
+  if (s.onPurpose !== undefined) return ON_PURPOSE_VALUE;
+  return 0.3 + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + 0.1 * hotness(s.fileChurn);
 }
 
 const TAG_VALUE: Readonly<Record<TodoSignals['tag'], number>> = { BUG: 0.15, FIXME: 0.12, HACK: 0.08, TODO: 0 };
 
+/** A FIXME in a file changed in 10 commits of the window (0.57) beats a test gap on a quiet file (~0.38). */
 export function todoValue(s: TodoSignals): number {
-  return 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365);
+  if (s.waitsOn !== undefined) return WAITING_VALUE;
+  if (s.vague === true) return VAGUE_VALUE;
+  return 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + 0.2 * hotness(s.fileChurn);
 }

@@ -109,6 +109,19 @@ export interface SkippedTestSignals {
   readonly ageUnknown?: boolean;
   /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
   readonly ageAtLeast?: boolean;
+  /** Why it is skipped, as the code says: the marker's argument (`reasonFrom: 'marker'`) or the comment above it. */
+  readonly reason?: string;
+  readonly reasonFrom?: 'marker' | 'comment';
+  /** Disabled on purpose, as a short phrase (`a benchmark`, `flaky`, `needs a device or emulator`): ranked low. */
+  readonly onPurpose?: string;
+  /** What re-enabling it waits on, from its reason or a TODO beside it (`inner literal extraction works`). */
+  readonly waitsOn?: string;
+  /** TODO/FIXME comments and other skips within a few lines of the marker, merged into this task (`FIXME: re-enable once …`). */
+  readonly notes?: readonly string[];
+  /** Other lines merged into this task: the same test's other markers, or skips right beside it. */
+  readonly alsoAt?: readonly number[];
+  /** Commits that touched the file in the history window: a skip in a busy file matters more. */
+  readonly fileChurn?: number;
 }
 
 export interface TodoSignals {
@@ -121,6 +134,16 @@ export interface TodoSignals {
   readonly ageUnknown?: boolean;
   /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
   readonly ageAtLeast?: boolean;
+  /** What the comment waits on (`the next major version`, `cacheable-request supports async …`): not actionable yet. */
+  readonly waitsOn?: string;
+  /** An old open-ended design note (`could be faster`, `maybe …?`) rather than a task. */
+  readonly vague?: boolean;
+  /** Other lines merged into this task: the same comment text elsewhere in the file, or comments right beside it. */
+  readonly alsoAt?: readonly number[];
+  /** TODO/FIXME comments within a few lines of this one, merged into this task (`TODO: honor priority.`). */
+  readonly notes?: readonly string[];
+  /** Commits that touched the file in the history window: a FIXME in hot code matters more. */
+  readonly fileChurn?: number;
 }
 
 export type TaskSignals = ReviewSignals | BugSignals | TestGapSignals | SkippedTestSignals | TodoSignals;
@@ -152,4 +175,12 @@ export interface Task extends TaskCandidate {
   /** Plain-text sentences for the tooltip: why this, why now. */
   readonly reasons: readonly string[];
   readonly score: number;
+  /**
+   * Set when the item is shown but not offered as a task: it waits on other work (a release, an upstream fix), is
+   * disabled on purpose (a benchmark, a flaky-infrastructure test) or is an open-ended design note. Such items rank
+   * after every offered task, sit in their own group, and no quick pick, nudge or "I Have N Minutes…" offers them.
+   */
+  readonly parked?: ParkedReason;
 }
+
+export type ParkedReason = 'waiting' | 'onPurpose' | 'vague';

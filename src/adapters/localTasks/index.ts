@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
+import { mergeLocalDuplicates } from '../../core/localDuplicates';
 import type { TaskCandidate } from '../../core/tasks';
 import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
@@ -22,7 +23,7 @@ import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refre
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
 import { normalizeExcludeGlobs } from './excludeGlobs';
 import { earlyFilter, FilterSession, worktreeSession, type EarlyFilter } from './repoFilter';
-import { skippedTestCandidates } from './skippedTests';
+import { judgeSkippedTests, skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
 import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
@@ -162,7 +163,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
       if (!part) continue;
-      candidates.push(...part.candidates);
+      candidates.push(...(summary ? withFileChurn(part.candidates, repoRoot, summary) : part.candidates));
       problems.push(...part.problems);
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
@@ -241,6 +242,19 @@ function boundaryFor(cache: HistoryCache | undefined, head: string, since: numbe
   return Promise.resolve(view.boundary ?? null);
 }
 
+/**
+ * TODOs and skipped tests with their file's churn in the history window (hot code ranks higher). Added at the end, not
+ * stored in the snapshot: the churn comes from this refresh's history.
+ */
+function withFileChurn(candidates: readonly TaskCandidate[], repoRoot: string, history: HistorySummary): TaskCandidate[] {
+  return candidates.map((candidate) => {
+    const s = candidate.signals;
+    if ((s.kind !== 'todo' && s.kind !== 'skippedTest') || !candidate.location) return candidate;
+    const churn = history.files.get(path.relative(repoRoot, candidate.location.file).split(path.sep).join('/'))?.churn ?? 0;
+    return churn > 0 ? { ...candidate, signals: { ...s, fileChurn: churn } } : candidate;
+  });
+}
+
 type Attempt = <T>(what: string, work: () => Promise<T>) => Promise<T | undefined>;
 
 /** TODOs and skipped tests: one grep, then one dating pass over all their hits, so each diff runs once. */
@@ -263,18 +277,21 @@ async function scanSources(
     todos: { ...found.todos, hits: found.todos.hits.filter((h) => kept.has(h.path)) },
     skipped: { ...found.skipped, hits: found.skipped.hits.filter((h) => kept.has(h.path)) },
   };
+  // Skip markers are judged (their files read) before the dating: a conditional skip or one in a comment is never
+  // dated, and a line older than the window may cost a blame.
+  const judged = await judgeSkippedTests(repoRoot, scans.skipped);
   const hits = new Map<string, GrepHit[]>();
-  for (const hit of [...scans.todos.hits, ...scans.skipped.hits]) {
+  for (const hit of [...scans.todos.hits, ...judged.map((j) => j.hit)]) {
     const list = hits.get(hit.path) ?? [];
     if (!list.some((h) => h.line === hit.line)) list.push(hit); // `it.skip(…) // TODO` is one line to date
     hits.set(hit.path, list);
   }
   const dated = await dateLines(git, repoRoot, hits, options.ages, { now: options.now, ...common });
-  return [
-    todoCandidates(repoRoot, scans.todos, dated),
-    // The dating problems are reported once, with the TODOs.
-    await skippedTestCandidates(repoRoot, scans.skipped, { ages: dated.ages, problems: [] }),
-  ];
+  const todos = todoCandidates(repoRoot, scans.todos, dated);
+  // The dating problems are reported once, with the TODOs.
+  const skipped = skippedTestCandidates(repoRoot, judged, scans.skipped.problems, { ages: dated.ages, problems: [] });
+  const merged = mergeLocalDuplicates(todos.candidates, skipped.candidates);
+  return [{ candidates: merged.todos, problems: todos.problems }, { candidates: merged.skipped, problems: skipped.problems }];
 }
 
 interface TestGapInputs {

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { TaskCandidate, TodoSignals } from '../../core/tasks';
+import { isOldVagueNote, isProsePath, todoWaitsOn } from '../../core/todoJudgement';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
 import { ereToRegExp, grepTracked, type GrepHit } from './grep';
@@ -44,7 +45,12 @@ const TODO_PREFILTER = ereToRegExp(TODO_GREP_PATTERN);
 
 /** What this source's own grep would keep of a line any grep found: tag and text, or undefined. */
 export function acceptTodo(hit: GrepHit): { tag: TodoSignals['tag']; text: string } | undefined {
-  return TODO_PREFILTER.test(hit.text) ? parseTodoLine(hit.text) : undefined;
+  return TODO_PREFILTER.test(hit.text) ? todoOf(hit) : undefined;
+}
+
+/** A TODO in code: documentation (CHANGELOG, README, `.md`) is prose, its `### BUG FIXES` no marker. */
+function todoOf(hit: GrepHit): { tag: TodoSignals['tag']; text: string } | undefined {
+  return isProsePath(hit.path) ? undefined : parseTodoLine(hit.text);
 }
 
 /** Parses a grep hit into tag and text, or undefined when the line is not really such a comment. */
@@ -53,6 +59,8 @@ export function parseTodoLine(line: string): { tag: TodoSignals['tag']; text: st
   if (!m) return undefined;
   // Drop block-comment closers and trailing decoration: `*/`, `-->`, `#}`.
   const text = m[3]!.replace(/\s*(\*\/|-->|#\})\s*$/, '').trim();
+  // A heading in upper case with no colon (`# BUG FIXES`, `// TODO LIST`) names a section, not a task.
+  if (/^[A-Z][A-Z ]*$/.test(text) && m[2] === undefined && !/^\s*:/.test(line.slice(m.index + m[0].indexOf(m[1]!) + m[1]!.length))) return undefined;
   return { tag: m[1] as TodoSignals['tag'], text };
 }
 
@@ -75,7 +83,7 @@ export async function grepTodos(git: GitGateway, repoRoot: string, options: Pick
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
   const parsed = new Map<GrepHit, { tag: TodoSignals['tag']; text: string }>();
   const outcome = await grepTracked(git, repoRoot, [TODO_GREP_PATTERN], [], maxTodos, (hit) => {
-    const todo = parseTodoLine(hit.text);
+    const todo = todoOf(hit);
     if (todo) parsed.set(hit, todo);
     return todo !== undefined;
   }, { signal: options.signal, timeoutMs: options.timeoutMs });
@@ -92,12 +100,19 @@ export function todoCandidates(repoRoot: string, scan: TodoScan, dated: BlameAge
     const { tag, text } = scan.parsed.get(hit)!;
     const age = dated.ages.get(hit.path)?.get(hit.line);
     const title = sanitizeTitle(text ? `${tag}: ${text}` : `${tag} in ${hit.path}`);
+    const waitsOn = todoWaitsOn(text);
+    // A lower bound (older than the history read) counts as that old: the note is at least that stale.
+    const vague = !waitsOn && isOldVagueNote(text, age ?? 0, age === undefined);
     return {
       id: ids.make('todo', repoRoot, hit.path, `${tag} ${text}`),
       title,
       repo: repoRoot,
       location: { file: path.join(repoRoot, hit.path), line: hit.line },
-      signals: { kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}), ...(dated.atLeast?.get(hit.path)?.has(hit.line) ? { ageAtLeast: true } : {}) },
+      signals: {
+        kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}),
+        ...(dated.atLeast?.get(hit.path)?.has(hit.line) ? { ageAtLeast: true } : {}),
+        ...(waitsOn ? { waitsOn: sanitizeTitle(waitsOn, 120) } : {}), ...(vague ? { vague: true } : {}),
+      },
     };
   });
   return { candidates, problems };

@@ -13,7 +13,15 @@ const GROUPS: readonly { kind: TaskKind; icon: string; label: () => string }[] =
   { kind: 'todo', icon: 'checklist', label: () => vscode.l10n.t('TODOs') },
 ];
 
-export type TaskNode = { readonly type: 'group'; readonly kind: TaskKind; readonly tasks: readonly Task[] } | { readonly type: 'task'; readonly task: Task };
+/**
+ * Items shown but not offered (Task.parked: waiting on other work, disabled on purpose, open-ended notes) share one
+ * collapsed group at the end, so they never read as suggestions.
+ */
+const PARKED_GROUP = { icon: 'watch', label: () => vscode.l10n.t('Waiting or Parked') };
+
+type GroupKey = TaskKind | 'parked';
+
+export type TaskNode = { readonly type: 'group'; readonly kind: GroupKey; readonly tasks: readonly Task[] } | { readonly type: 'task'; readonly task: Task };
 
 /** Maps the ranked list to tree items; it holds no state of its own. */
 export class TasksTreeProvider implements vscode.TreeDataProvider<TaskNode> {
@@ -27,9 +35,10 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TaskNode> {
 
   getChildren(node?: TaskNode): TaskNode[] {
     if (!node) {
-      return GROUPS.map((group) => ({ type: 'group' as const, kind: group.kind, tasks: this.service.tasks.filter((task) => task.kind === group.kind) })).filter(
-        (group) => group.tasks.length > 0,
-      );
+      const offered = this.service.tasks.filter((task) => task.parked === undefined);
+      const groups: TaskNode[] = GROUPS.map((group) => ({ type: 'group' as const, kind: group.kind, tasks: offered.filter((task) => task.kind === group.kind) }));
+      groups.push({ type: 'group', kind: 'parked', tasks: this.service.tasks.filter((task) => task.parked !== undefined) });
+      return groups.filter((group) => group.type === 'group' && group.tasks.length > 0);
     }
     return node.type === 'group' ? node.tasks.map((task) => ({ type: 'task' as const, task })) : [];
   }
@@ -44,9 +53,9 @@ export class TasksTreeProvider implements vscode.TreeDataProvider<TaskNode> {
   }
 }
 
-function groupItem(kind: TaskKind, count: number): vscode.TreeItem {
-  const group = GROUPS.find((g) => g.kind === kind)!;
-  const item = new vscode.TreeItem(group.label(), vscode.TreeItemCollapsibleState.Expanded);
+function groupItem(kind: GroupKey, count: number): vscode.TreeItem {
+  const group = kind === 'parked' ? PARKED_GROUP : GROUPS.find((g) => g.kind === kind)!;
+  const item = new vscode.TreeItem(group.label(), kind === 'parked' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
   item.id = `group:${kind}`;
   item.description = String(count);
   item.iconPath = new vscode.ThemeIcon(group.icon);
@@ -78,7 +87,7 @@ function tooltipFor(task: Task, minutes: string): vscode.MarkdownString {
   if (task.tooBigForOneSitting) {
     tooltip.appendMarkdown(`\n\n${vscode.l10n.t('More than one sitting: split it or plan a longer slot.')}`);
   }
-  tooltip.appendMarkdown(`\n\n**${vscode.l10n.t('Why it is suggested')}:**\n`);
+  tooltip.appendMarkdown(`\n\n**${task.parked ? vscode.l10n.t('Why it is not offered now') : vscode.l10n.t('Why it is suggested')}:**\n`);
   for (const reason of task.reasons) {
     tooltip.appendMarkdown('\n- ');
     tooltip.appendText(reason);

@@ -48,6 +48,11 @@ describe('chooseNudgeAction', () => {
     assert.equal(chooseNudgeAction(tasks, smallest - 1).kind, 'whatChanged');
   });
 
+  it('never offers a parked item: a TODO waiting for the next major version is not a task for the gap', () => {
+    const waiting = candidate('waits', { kind: 'todo', tag: 'FIXME', text: 'remove in v2', ageDays: 40, waitsOn: 'version 2' }, { location: { file: '/repo/a.ts', line: 3 } });
+    assert.deepEqual(chooseNudgeAction(ranked(waiting), 30), { kind: 'whatChanged' });
+  });
+
   it('falls back to What Changed when nothing is suggested, so a nudge always has an action', () => {
     assert.deepEqual(chooseNudgeAction([], 30), { kind: 'whatChanged' });
   });

@@ -160,6 +160,24 @@ describe('rankTasks', () => {
     });
   });
 
+  describe('parked items (shown, not offered)', () => {
+    const waiting = candidate('waits', { kind: 'todo', tag: 'FIXME', text: 'remove in v2', ageDays: 900, waitsOn: 'version 2', fileChurn: 30 });
+    const flaky = candidate('flaky', { kind: 'skippedTest', marker: '@Ignore', ageDays: 10, onPurpose: 'flaky' });
+    const vague = candidate('vague', { kind: 'todo', tag: 'TODO', text: 'could be faster', ageDays: 4000, vague: true });
+
+    it('rank after every offered task, each marked with why, whatever its score', () => {
+      const tasks = rankTasks([waiting, flaky, vague, todo('plain', 'TODO', 1)], options());
+      assert.deepEqual(ids(tasks).slice(0, 1), ['plain']);
+      assert.deepEqual(Object.fromEntries(tasks.map((t) => [t.id, t.parked])), { plain: undefined, waits: 'waiting', flaky: 'onPurpose', vague: 'vague' });
+    });
+
+    it('are never what "I Have N Minutes…" offers, even when nothing else is left', () => {
+      const tasks = rankTasks([waiting, flaky, testGap('big', { uncoveredLines: 200 })], options());
+      assert.equal(bestFit(tasks, 30)?.id, 'big');
+      assert.equal(bestFit(rankTasks([waiting, flaky], options()), 30), undefined);
+    });
+  });
+
   describe('tasks', () => {
     it('carry the kind, calibrated and base estimates, and the candidate fields', () => {
       const calibration = calibrate([1, 2, 3].map((d) => ({ kind: 'bug' as const, estimateMinutes: 20, actualMinutes: 30, finishedAt: MONDAY - d * DAY })), MONDAY);

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { GitAbortedError } from '../../../../src/adapters/gitProcess';
@@ -10,13 +10,23 @@ describe('local tasks: git output through a temporary file (real repositories)',
   this.timeout(30_000);
   let repos: TempRepos;
   let repo: string;
+  let savedTmpdir: string | undefined;
   beforeEach(() => {
     repos = new TempRepos();
+    // A private temporary folder: other processes on the machine (a parallel test run) make their own
+    // hands-on-git-* folders in the shared one, which would look like leftovers of ours.
+    savedTmpdir = process.env.TMPDIR;
+    process.env.TMPDIR = path.join(repos.tmp, 'tmp');
+    mkdirSync(process.env.TMPDIR);
     repo = repos.init('follow');
     // Enough commits that the log is written in several pieces while it is read.
     for (let i = 0; i < 40; i++) repos.commit(repo, `commit ${i} ${'é'.repeat(i)}`, 40 - i, { [`f${i % 7}.ts`]: `${i}\n` });
   });
-  afterEach(() => repos.dispose());
+  afterEach(() => {
+    if (savedTmpdir === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmpdir;
+    repos.dispose();
+  });
 
   const ours = () => readdirSync(os.tmpdir()).filter((name) => name.startsWith('hands-on-git-'));
   const logArgs = (file: string | undefined) => ['log', ...(file ? [`--output=${file}`] : []), '--format=%s', '--name-only'];

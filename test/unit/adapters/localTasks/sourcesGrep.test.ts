@@ -23,7 +23,12 @@ describe('local tasks: one grep for TODOs and skipped tests (real repositories)'
       'B.TS': "it.skip('upper', () => {});\n",
       'main.go': 'func f(t *testing.T) { t.Skip() } // HACK: not a test file\n',
       'main_test.go': 'func TestX(t *testing.T) {\n\tt.Skip("later")\n}\n',
+      // Prose is no code: a BUG in Markdown or a CHANGELOG heading is no marker.
       'notes.md': "it.skip('in prose', () => {}) # BUG: prose\n",
+      'CHANGELOG': '### BUG FIXES\n',
+      'lib/x.py': '# BUG FIXES\n# HACK(ann): real\n',
+      'Tests/Svc.cs': '[Fact(Skip = "flaky")]\npublic void Works() {}\n',
+      // Not a test file: its attribute is no skipped test.
       'Svc.cs': '[Fact(Skip = "flaky")]\npublic void Works() {}\n',
     });
     return repo;
@@ -39,10 +44,10 @@ describe('local tasks: one grep for TODOs and skipped tests (real repositories)'
     assert.deepEqual(shape(both.skipped), shape(await grepSkippedTests(git, repo)));
     assert.deepEqual(shape(both.todos).hits, [
       "a.test.ts:2:xit('two', () => {}); // FIXME: both", 'a.test.ts:3:// TODO: plain',
-      'main.go:1:func f(t *testing.T) { t.Skip() } // HACK: not a test file', "notes.md:1:it.skip('in prose', () => {}) # BUG: prose",
+      'lib/x.py:2:# HACK(ann): real', 'main.go:1:func f(t *testing.T) { t.Skip() } // HACK: not a test file',
     ]);
     assert.deepEqual(shape(both.skipped).hits, [
-      'Svc.cs:1:[Fact(Skip = "flaky")]', "a.test.ts:1:it.skip('one', () => {}); // TODO", "a.test.ts:2:xit('two', () => {}); // FIXME: both",
+      'Tests/Svc.cs:1:[Fact(Skip = "flaky")]', "a.test.ts:1:it.skip('one', () => {}); // TODO", "a.test.ts:2:xit('two', () => {}); // FIXME: both",
       'main_test.go:2:\tt.Skip("later")',
     ]);
     assert.equal(both.todos.parsed.get(both.todos.hits[0]!)?.tag, 'FIXME');
@@ -61,6 +66,11 @@ describe('local tasks: one grep for TODOs and skipped tests (real repositories)'
       "it.skip('a', () => {})", 'describe.todo (', 'suite.skip(', 'specify.skip\t(', "xit('a')", ' xdescribe(', '(xtest(',
       'xcontext (', 'xspecify(', '@Disabled', '@Ignore("x")', '@pytest.mark.skip(reason=1)', "@unittest.skip('x')",
       'pytest.skip (', 't.Skip()', 't.Skipf("x")', 't.SkipNow()', '#[ignore]', '[Test, Ignore]', '[Ignore("x")]', '[Fact(Skip = "x")]',
+      'self.skipTest("x")', 'raise unittest.SkipTest("x")', 'TEST(A, DISABLED_B) {', '  GTEST_SKIP() << "x";', '  skip "x"', '\tpending',
+      '  it "x", skip: "y" do', '  it "x", :pending do', "  it 'x', skip => true do", '  xexample "x" do', "  xscenario('x')", 'xfeature "x"',
+      "$this->markTestSkipped('x');", 'self::markTestIncomplete();', "test('x', fn () => 1)->skip('y');", "it('x')->todo();",
+      'throw XCTSkip("x")', '@Test(.disabled("x"))', '  ignore("x") {', '  ignore ("x") {', '"x" should "y" ignore {', 'test("x".ignore) {',
+      'ignore should "x" in {', 'it should "x" ignore {',
     ];
     for (const line of crafted) {
       assert.ok(regexes.some((re) => re.test(line)), `no pattern matches ${line}`);

@@ -52,6 +52,23 @@ describe('local tasks: TODO/FIXME comments (real repositories)', function () {
     assert.equal(signals(byTitle.get('BUG: header overlaps on mobile')!).text, 'header overlaps on mobile');
   });
 
+  it('marks TODOs that wait on a release and old vague notes, and reads no markers in prose', async () => {
+    const repo = repos.init('judged');
+    repos.commit(repo, 'old', 400, {
+      'cobra.go': '// FIXME: Gt is unused by cobra and should be removed in a version 2. It exists only for compatibility\nfunc Gt() {}\n',
+      'src/jv.c': '/* FIXME: could be faster */\nint f(void) { return 0; }\n',
+      'CHANGELOG.md': '## v1.2\n### BUG FIXES\n* BUG: crash on empty input\n',
+      'HISTORY': '# TODO: release notes\n',
+    });
+    repos.commit(repo, 'new', 3, { 'src/jv2.c': '/* FIXME: could be faster */\nint g(void) { return 0; }\n' });
+    const { candidates } = await findTodos(repos.gateway(), repo);
+    const byFile = new Map(candidates.map((c) => [path.relative(repo, c.location!.file), signals(c)]));
+    assert.deepEqual([...byFile.keys()].sort(), ['cobra.go', 'src/jv.c', 'src/jv2.c']);
+    assert.equal(byFile.get('cobra.go')!.waitsOn, 'version 2');
+    assert.equal(byFile.get('src/jv.c')!.vague, true, 'a 400-day-old "could be faster"');
+    assert.equal(byFile.get('src/jv2.c')!.vague, undefined, 'a fresh one is still live intent');
+  });
+
   it('gives an uncommitted TODO age 0, and keeps ids when lines move', async () => {
     const repo = standard();
     const git = repos.gateway();

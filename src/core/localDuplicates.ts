@@ -1,0 +1,137 @@
+/**
+ * One task per piece of work among the TODOs and skipped tests of a repository: one place in a file is one sitting.
+ * Pure.
+ *
+ * - A TODO/FIXME within NEAR_LINES lines of a skipped test's marker explains that skip (`// FIXME: re-enable once …`
+ *   above `#[ignore]`): the skipped test remains, with the comment in its notes (and what it waits on).
+ * - The same test's markers in a file (`@Ignore` and `@Disabled` on one method, two `t.Skip` in one test) are one.
+ * - The same comment text in the same file (`TODO: Avoid allocation.` twice) is one task, at its first line.
+ * - Skips, or TODOs, within NEAR_LINES lines of each other (a run of `// TODO:` lines, two one-line `it.skip`s) are
+ *   one task at the first line, the others in its notes.
+ * The merged lines go into `alsoAt`; order is otherwise kept.
+ */
+import type { SkippedTestSignals, TaskCandidate, TodoSignals } from './tasks';
+
+export const NEAR_LINES = 3;
+
+type Skip = TaskCandidate & { readonly signals: SkippedTestSignals };
+type Todo = TaskCandidate & { readonly signals: TodoSignals };
+
+export function mergeLocalDuplicates(todos: readonly TaskCandidate[], skipped: readonly TaskCandidate[]): { todos: TaskCandidate[]; skipped: TaskCandidate[] } {
+  const skips = mergeNear(mergeSameTest(skipped.filter(isSkip)), (skip) => (skip.signals.testName ? `skipped test ${skip.signals.testName} (${skip.signals.marker})` : `skipped with ${skip.signals.marker}`));
+  const byFile = new Map<string, Skip[]>();
+  for (const skip of skips) if (skip.location) byFile.set(skip.location.file, [...(byFile.get(skip.location.file) ?? []), skip]);
+
+  // Each TODO next to a skip becomes a note of the nearest one.
+  const notes = new Map<Skip, Todo[]>();
+  const leftTodos: Todo[] = [];
+  for (const todo of todos.filter(isTodo)) {
+    const near = todo.location && nearest(byFile.get(todo.location.file) ?? [], todo.location.line);
+    if (near) notes.set(near, [...(notes.get(near) ?? []), todo]);
+    else leftTodos.push(todo);
+  }
+  return {
+    todos: mergeNear(mergeSameText(leftTodos), todoNote),
+    skipped: skips.map((skip) => {
+      const merged = notes.get(skip);
+      return merged ? withNotes(skip, merged) : skip;
+    }),
+  };
+}
+
+function isSkip(c: TaskCandidate): c is Skip {
+  return c.signals.kind === 'skippedTest';
+}
+
+function isTodo(c: TaskCandidate): c is Todo {
+  return c.signals.kind === 'todo';
+}
+
+function nearest(skips: readonly Skip[], line: number): Skip | undefined {
+  let best: Skip | undefined;
+  for (const skip of skips) {
+    const distance = Math.abs(skip.location!.line - line);
+    if (distance <= NEAR_LINES && (!best || distance < Math.abs(best.location!.line - line))) best = skip;
+  }
+  return best;
+}
+
+function withNotes(skip: Skip, todos: readonly Todo[]): Skip {
+  const s = skip.signals;
+  const reason = s.reason?.toLowerCase() ?? '';
+  // A comment the reason already quotes (the comment above the marker) is not repeated; a bare tag says nothing.
+  const notes = todos.filter((t) => !reason.includes(t.signals.text.toLowerCase())).map(todoNote).filter((n): n is string => n !== undefined);
+  const waitsOn = s.waitsOn ?? todos.find((t) => t.signals.waitsOn)?.signals.waitsOn;
+  return {
+    ...skip,
+    signals: { ...s, ...(notes.length ? { notes: [...(s.notes ?? []), ...notes] } : {}), ...(waitsOn ? { waitsOn } : {}) },
+  };
+}
+
+function todoNote(todo: Todo): string | undefined {
+  return todo.signals.text ? `${todo.signals.tag}: ${todo.signals.text}` : undefined;
+}
+
+/**
+ * Tasks of a file within NEAR_LINES of the one before (in line order) join the first of their run: its `alsoAt` gets
+ * their lines, its notes their `noteOf` (and their own notes).
+ */
+function mergeNear<T extends Skip | Todo>(items: readonly T[], noteOf: (item: T) => string | undefined): T[] {
+  const byFile = new Map<string, T[]>();
+  for (const item of items) if (item.location) byFile.set(item.location.file, [...(byFile.get(item.location.file) ?? []), item]);
+  const runs = new Map<T, T[]>();
+  const joined = new Set<T>();
+  for (const list of byFile.values()) {
+    let first: T | undefined;
+    let last = 0;
+    for (const item of [...list].sort((a, b) => a.location!.line - b.location!.line)) {
+      const line = item.location!.line;
+      if (first && line - last <= NEAR_LINES) {
+        runs.get(first)!.push(item);
+        joined.add(item);
+      } else {
+        first = item;
+        runs.set(item, []);
+      }
+      last = line;
+    }
+  }
+  return items.filter((item) => !joined.has(item)).map((item) => {
+    const run = runs.get(item);
+    if (!run?.length) return item;
+    const alsoAt = [...(item.signals.alsoAt ?? []), ...run.flatMap((other) => [other.location!.line, ...(other.signals.alsoAt ?? [])])];
+    const notes = [...(item.signals.notes ?? []), ...run.flatMap((other) => [noteOf(other), ...(other.signals.notes ?? [])]).filter((n): n is string => !!n)];
+    return { ...item, signals: { ...item.signals, alsoAt, ...(notes.length ? { notes } : {}) } };
+  });
+}
+
+/** Markers of the same named test in the same file. */
+function mergeSameTest(skips: readonly Skip[]): Skip[] {
+  return mergeBy(skips, (skip) => (skip.signals.testName ? `${skip.location!.file}\0${skip.signals.testName}` : undefined));
+}
+
+/** The same tag and text (spacing and case aside) in the same file. */
+function mergeSameText(todos: readonly Todo[]): Todo[] {
+  return mergeBy(todos, (todo) => {
+    const text = todo.signals.text.replace(/\s+/g, ' ').trim().toLowerCase();
+    return text ? `${todo.location!.file}\0${todo.signals.tag}\0${text}` : undefined;
+  });
+}
+
+/** Keeps the first of each key (undefined: never merged); the others' lines go into its `alsoAt`. */
+function mergeBy<T extends Skip | Todo>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
+  const firstAt = new Map<string, number>();
+  const out: T[] = [];
+  for (const item of items) {
+    const key = item.location ? keyOf(item) : undefined;
+    const at = key === undefined ? undefined : firstAt.get(key);
+    if (at === undefined) {
+      if (key !== undefined) firstAt.set(key, out.length);
+      out.push(item);
+      continue;
+    }
+    const first = out[at]!;
+    out[at] = { ...first, signals: { ...first.signals, alsoAt: [...(first.signals.alsoAt ?? []), item.location!.line] } };
+  }
+  return out;
+}

@@ -1,0 +1,101 @@
+/**
+ * Is a TODO/FIXME a task a leader can start now? Pure judgements from the comment's words (and its age), used by
+ * the TODO source and, for skip reasons, by skipJudgement.ts.
+ *
+ * - Waiting: the comment names what it waits on: the next major or semver-breaking release, a version (`in a
+ *   version 2`), an upstream fix or feature (`once X supports Y`, `remove when the EP bug is fixed`, `after
+ *   https://…/issues/686`), a dropped platform (`when we drop Node 14`). Not actionable until then.
+ * - Vague: a design note rather than a task (`could be faster`, `do this better`, `maybe …?`, two words with no
+ *   detail). Only an old one counts (VAGUE_MIN_AGE_DAYS): a fresh note is still someone's live intent.
+ * - Prose: CHANGELOGs, READMEs and other documentation are not code; a `### BUG FIXES` heading there is no marker.
+ */
+
+/** Younger vague notes are still someone's live intent; older ones are design notes nobody picked up. */
+export const VAGUE_MIN_AGE_DAYS = 365;
+const MAX_WAIT_CHARS = 80;
+
+/** Done when something else happens: verbs in the passive that end a wait (`is fixed`, `are released`). */
+const HAPPENS = String.raw`(?:is|are|gets?|has been|have been|becomes?)\s+(?:fully\s+)?(?:fixed|released|resolved|merged|available|supported|stable|dropped|removed|gone|deprecated|upgraded|out|landed|shipped|done|implemented|ready|closed|enabled)`;
+
+/** Each rule: a pattern and what the comment waits on, from its match. First match wins. */
+const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+  [/\bnext\s+(?:semver(?:[- ]breaking)?|major|breaking)\b(?:\s+(?:version|release|change))?/i, () => 'the next major version'],
+  [/\bsemver[- ](?:breaking|major)\b|\bmajor\s+(?:version|release|bump)\b|\bbreaking\s+(?:release|version)\b/i, () => 'a major version'],
+  // `in a version 2`, `in v3`, `in 3.0.0`, `in Retrofit 3.0`: a release that does not exist yet (N.0, not `Java 8`).
+  [/\b(?:in|for|with|until|before|at)\s+(?:a\s+|the\s+)?(?:([A-Z][\w-]*)\s+(?=v?\d+\.0\b))?(?:v(\d+)(?:\.0)*|version\s+(\d+)|(\d+)\.0(?:\.0)?)\b/i, (m) => (m[1] ? `${m[1]} ${m[2] ?? m[4]}.0` : `version ${m[2] ?? m[3] ?? m[4]}`)],
+  // `once X …`, but not `only once`, `once per request`, `at once`.
+  [/(?<!\b(?:only|at|than|exactly|just|called|run|runs|executed|invoked)\s+)\bonce\s+(?!per\b|more\b|again\b|and\b|or\b|a\s+(?:while|day|week)\b|every\b|only\b|in\s+a\b)(\S.*)/i, (m) => clause(m[1]!)],
+  [new RegExp(String.raw`\buntil\s+(.+?\s+(?:supports?\b|lands?\b|ships?\b|${HAPPENS}).*)`, 'i'), (m) => clause(m[1]!)],
+  [/\bwhen\s+((?:we|they|you)\s+(?:drop|bump|upgrade|require|move|switch|migrate|remove|stop supporting|no longer support|release|ship)\b.*)/i, (m) => clause(m[1]!)],
+  [/\b(?:when|after|once)\s+((?:switching|moving|migrating|upgrading|porting)\b.*)/i, (m) => clause(m[1]!)],
+  // A runtime or platform version to require: `move to typing when Python >= 3.13`.
+  [/\b(?:when|once|after|until)\s+((?:python|node(?:\.?js)?|java|jdk|go|golang|rust|msrv|ruby|php|kotlin|swift|dotnet|\.net|typescript|ecmascript|es|gradle|android|ios|macos)\s*(?:>=|=>|>|==|=|is|version)?\s*v?\d+(?:\.\d+)*.*)/i, (m) => clause(m[1]!)],
+  [/\bwhen\s+((?:our\s+|the\s+)?minimum\b.*)/i, (m) => clause(m[1]!)],
+  [new RegExp(String.raw`\bwhen\s+(.+?\s+(?:supports?\b|${HAPPENS}).*)`, 'i'), (m) => clause(m[1]!)],
+  // `remove when EP bug fixed`: a removal (or re-enabling) waits on whatever follows `when`/`after`.
+  [/\b(?:remove|delete|drop|revert|re-?enable|uncomment|restore|get rid of)\b.*?\b(?:when|after)\s+(\S.*)/i, (m) => clause(m[1]!)],
+  // `remove if https://…/KT-20641 provides a better solution`: an upstream issue decides.
+  [/\b(?:remove|delete|drop|revert|re-?enable|uncomment|restore|get rid of)\b.*?\bif\s+((?:https?:\/\/\S+|#\d+\b|[A-Z][A-Z0-9]+-\d+\b).*)/i, (m) => clause(m[1]!)],
+  [/\bafter\s+((?:https?:\/\/\S+|#\d+\b|[A-Z][A-Z0-9]+-\d+\b).*)/, (m) => clause(m[1]!)],
+  [new RegExp(String.raw`\bafter\s+(.+?\s+${HAPPENS}.*)`, 'i'), (m) => clause(m[1]!)],
+  [/\b(?:blocked\s+(?:on|by)|waiting\s+(?:for|on)|depends\s+on)\s+(\S.*)/i, (m) => clause(m[1]!)],
+];
+
+/** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
+const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends)\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
+
+/** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
+export function todoWaitsOn(text: string): string | undefined {
+  if (!MAY_WAIT.test(text)) return undefined;
+  for (const [re, describe] of WAITS) {
+    const m = re.exec(text);
+    if (m) return describe(m);
+  }
+  return undefined;
+}
+
+/** The clause up to its sentence's end, without trailing punctuation, capped. */
+function clause(text: string): string {
+  const sentence = text.split(/(?<=[^.\s])\.(?:\s|$)|[;,]\s/)[0]!.replace(/[\s,:;.!)-]+$/, '').trim();
+  return sentence.length > MAX_WAIT_CHARS ? `${sentence.slice(0, MAX_WAIT_CHARS - 1)}…` : sentence;
+}
+
+/** Openings of a note that muses rather than asks for a change. */
+const MUSING = /^(?:maybe|perhaps|possibly|probably|consider(?:ing)?|ideally|in theory|think about|figure out (?:whether|if|how|why)|not sure|investigate|revisit|someday|eventually|might|may want|we (?:could|might|may)|could|should we|do we|is this|is it|can we|could we|what about|how about|why)\b/i;
+/** Wishes with no concrete change in them. */
+const WISH = /\b(?:(?:could|might|should) be (?:faster|better|improved|optimi[sz]ed|cleaner|simpler|smarter|more efficient)|do (?:this|it) better|better (?:implementation|way|approach|parser|algorithm)|optimi[sz]e (?:this|it)|more efficient(?:ly)?|speed (?:this|it) up|do less)\b/i;
+
+/** A short note that only says "more" or "better": `more types`, `better parser`, `cleanup`. */
+const TERSE_WISH = /^(?:more|better|less|fewer|faster|cleaner|nicer|proper|improve|cleanup|clean up|refactor|optimi[sz]e|rethink|redesign)\b/i;
+
+/**
+ * Worded as a design note, not a task (age aside): a question, a musing, a wish, a terse "better …", or one word
+ * with no identifier in it (`endianness/alignment`). `free buffer` is short but says what to do.
+ */
+export function isVagueWording(text: string): boolean {
+  const t = text.trim();
+  if (t === '') return false;
+  if (/\?\s*$/.test(t) || MUSING.test(t) || WISH.test(t)) return true;
+  const words = t.replace(/[.!]+$/, '').split(/\s+/);
+  // An identifier (`Get()`, `read_all`, `fooBar`, `a.b`) makes even a short note concrete.
+  if (/[()_]|[a-z][A-Z]|\w\.\w/.test(t)) return false;
+  return words.length === 1 || (words.length <= 3 && TERSE_WISH.test(t));
+}
+
+/** A vague note older than VAGUE_MIN_AGE_DAYS: not a quick task. An undated note is not judged old. */
+export function isOldVagueNote(text: string, ageDays: number, ageUnknown = false): boolean {
+  return !ageUnknown && ageDays >= VAGUE_MIN_AGE_DAYS && isVagueWording(text);
+}
+
+const PROSE_EXTENSIONS = new Set(['md', 'markdown', 'mdown', 'mkd', 'mdx', 'rst', 'txt', 'adoc', 'asciidoc', 'org', 'textile', 'rdoc', 'pod', 'tex', 'wiki']);
+const PROSE_NAMES = new Set([
+  'changelog', 'changes', 'history', 'news', 'readme', 'authors', 'contributing', 'contributors', 'todo', 'notes',
+  'release_notes', 'release-notes', 'releases', 'upgrading', 'migration', 'license', 'copying', 'thanks', 'faq',
+]);
+
+/** Documentation rather than code, by name: its TODO/BUG words are prose, not markers. `todo.ts` is code. */
+export function isProsePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1).toLowerCase();
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? PROSE_EXTENSIONS.has(name.slice(dot + 1)) : PROSE_NAMES.has(name);
+}

@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { mergeLocalDuplicates } from '../../../src/core/localDuplicates';
+import type { SkippedTestSignals, TaskCandidate, TodoSignals } from '../../../src/core/tasks';
+
+const REPO = '/repo';
+function todo(file: string, line: number, tag: TodoSignals['tag'], text: string, extra: Partial<TodoSignals> = {}): TaskCandidate {
+  return { id: `todo:${file}:${line}`, title: `${tag}: ${text}`, repo: REPO, location: { file: `${REPO}/${file}`, line }, signals: { kind: 'todo', tag, text, ageDays: 100, ...extra } };
+}
+function skip(file: string, line: number, testName: string | undefined, extra: Partial<SkippedTestSignals> = {}): TaskCandidate {
+  return {
+    id: `skip:${file}:${line}`, title: `Skipped test: ${testName}`, repo: REPO, location: { file: `${REPO}/${file}`, line },
+    signals: { kind: 'skippedTest', marker: '#[ignore]', ...(testName ? { testName } : {}), ageDays: 100, ...extra },
+  };
+}
+const where = (c: TaskCandidate) => `${c.location!.file.slice(REPO.length + 1)}:${c.location!.line}`;
+
+describe('core/localDuplicates: one task per piece of work', () => {
+  it('folds a FIXME two lines above an #[ignore] into the skipped test, with its text and what it waits on', () => {
+    const fixme = todo('crates/regex/src/matcher.rs', 637, 'FIXME', 'Re-enable this test once inner literal extraction works.', { waitsOn: 'inner literal extraction works' });
+    const ignored = skip('crates/regex/src/matcher.rs', 639, 'candidate_lines');
+    const other = todo('crates/regex/src/matcher.rs', 643, 'TODO', 'more cases');
+    const { todos, skipped } = mergeLocalDuplicates([fixme, other], [ignored]);
+    assert.deepEqual(todos.map(where), ['crates/regex/src/matcher.rs:643'], 'four lines away is another task');
+    assert.equal(skipped.length, 1);
+    const s = skipped[0]!.signals as SkippedTestSignals;
+    assert.deepEqual(s.notes, ['FIXME: Re-enable this test once inner literal extraction works.']);
+    assert.equal(s.waitsOn, 'inner literal extraction works');
+    assert.equal(skipped[0]!.id, ignored.id);
+  });
+
+  it('does not repeat a comment the skip reason already quotes, and gives a TODO to the nearest skip only', () => {
+    const fixme = todo('m.rs', 637, 'FIXME', 'Re-enable this test once inner literal extraction works.');
+    const a = skip('m.rs', 639, 'candidate_lines', { reason: 'Test that candidate lines work. FIXME: Re-enable this test once inner literal extraction works.', reasonFrom: 'comment' });
+    const b = skip('m.rs', 634, 'other');
+    const { todos, skipped } = mergeLocalDuplicates([fixme], [a, b]);
+    assert.deepEqual(todos, []);
+    assert.equal((skipped[0]!.signals as SkippedTestSignals).notes, undefined);
+    assert.equal((skipped[1]!.signals as SkippedTestSignals).notes, undefined, 'line 637 is 2 from 639 and 3 from 634');
+  });
+
+  it('merges the same test skipped twice in a file, and the same TODO text in a file, keeping the first line', () => {
+    const { todos, skipped } = mergeLocalDuplicates(
+      [todo('Http2.kt', 181, 'TODO', 'Avoid allocation.'), todo('Other.kt', 5, 'TODO', 'Avoid allocation.'), todo('Http2.kt', 185, 'TODO', 'avoid  allocation.'), todo('Http2.kt', 190, 'FIXME', 'Avoid allocation.')],
+      [skip('path_test.go', 81, 'TestPathCleanMallocs'), skip('path_test.go', 85, 'TestPathCleanMallocs'), skip('a_test.go', 3, 'TestPathCleanMallocs'), skip('x.rs', 1, undefined), skip('x.rs', 2, undefined)],
+    );
+    assert.deepEqual(todos.map(where), ['Http2.kt:181', 'Other.kt:5', 'Http2.kt:190'], 'another file or another tag is another task');
+    assert.deepEqual((todos[0]!.signals as TodoSignals).alsoAt, [185]);
+    assert.deepEqual(skipped.map(where), ['path_test.go:81', 'a_test.go:3', 'x.rs:1']);
+    assert.deepEqual((skipped[0]!.signals as SkippedTestSignals).alsoAt, [85]);
+    assert.deepEqual((skipped[2]!.signals as SkippedTestSignals).alsoAt, [2], 'unnamed skips side by side are one place');
+  });
+
+  it('makes one task of a run of comments or skips a few lines apart, the others in its notes; farther ones stay apart', () => {
+    const idna = [336, 337, 338, 339].map((line, i) => todo('-HostnamesCommon.kt', line, 'TODO', ['Must not begin with a combining mark.', 'Each character must be valid.', 'CheckJoiners from IDNA 2008', 'CheckBidi from IDNA 2008'][i]!));
+    const { todos, skipped } = mergeLocalDuplicates(
+      [...idna, todo('-HostnamesCommon.kt', 343, 'FIXME', 'far enough'), todo('-HostnamesCommon.kt', 347, 'TODO', 'four below that')],
+      [skip('cart.test.js', 2, 'adds'), skip('cart.test.js', 3, 'subtracts'), skip('cart.test.js', 9, 'divides')],
+    );
+    assert.deepEqual(todos.map(where), ['-HostnamesCommon.kt:336', '-HostnamesCommon.kt:343', '-HostnamesCommon.kt:347']);
+    const first = todos[0]!.signals as TodoSignals;
+    assert.deepEqual(first.alsoAt, [337, 338, 339]);
+    assert.deepEqual(first.notes, ['TODO: Each character must be valid.', 'TODO: CheckJoiners from IDNA 2008', 'TODO: CheckBidi from IDNA 2008']);
+    assert.deepEqual(skipped.map(where), ['cart.test.js:2', 'cart.test.js:9']);
+    assert.deepEqual((skipped[0]!.signals as SkippedTestSignals).notes, ['skipped test subtracts (#[ignore])']);
+  });
+});

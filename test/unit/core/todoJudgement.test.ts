@@ -1,0 +1,71 @@
+import { strict as assert } from 'node:assert';
+import { isOldVagueNote, isProsePath, isVagueWording, todoWaitsOn, VAGUE_MIN_AGE_DAYS } from '../../../src/core/todoJudgement';
+
+describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', () => {
+  it('says what a TODO waits on: a major version, a version number, an upstream fix or feature, a dropped platform', () => {
+    const cases: Array<[string, string]> = [
+      ['Gt is unused by cobra and should be removed in a version 2. It exists only for compatibility', 'version 2'],
+      ['In the next semver breaking release, we should drop this pool and', 'the next major version'],
+      ['This should not return a Result . Fix this in the next semver', 'the next major version'],
+      ["Remove in the next major version - it's a pure alias for StrictOptions .", 'the next major version'],
+      ['Remove this in 3.0.0: see #2811', 'version 3'],
+      ['deprecate in v2', 'version 2'],
+      ['delete this overload in Retrofit 3.0.', 'Retrofit 3.0'],
+      ['switch to fs.rmSync() when our minimum requirements are Node 14.14.0.', 'our minimum requirements are Node 14.14.0'],
+      ['move to typing when Python >= 3.13', 'Python >= 3.13'],
+      ['Adjust this once Gson throws more specific exception type', 'Gson throws more specific exception type'],
+      ['When switching to sync EventMonitor, restructure event order.', 'switching to sync EventMonitor'],
+      ["This test will be helpful after switching #helpers's code from Module#include to Module#prepend", "switching #helpers's code from Module#include to Module#prepend"],
+      ['b/287969247 - remove when EP bug fixed', 'EP bug fixed'],
+      ['make this inline once this is fixed: https://github.com/oracle/graal/issues/3466', 'this is fixed: https://github.com/oracle/graal/issues/3466'],
+      ['remove most of this code after https://github.com/bcgit/bc-java/issues/686', 'https://github.com/bcgit/bc-java/issues/686'],
+      ['Remove this when create-test-server supports custom listen.', 'create-test-server supports custom listen'],
+      ['remove if https://youtrack.jetbrains.com/issue/KT-20641 provides a better solution', 'https://youtrack.jetbrains.com/issue/KT-20641 provides a better solution'],
+      ['Keep the shim until Safari is fixed', 'Safari is fixed'],
+      ['drop this when we drop Python 3.8', 'we drop Python 3.8'],
+      ['blocked on the new storage API', 'the new storage API'],
+    ];
+    for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
+  });
+
+  it('does not read a wait into an ordinary TODO: a condition in code, "only once", a version in a description', () => {
+    for (const text of [
+      'handle the case when the list is empty',
+      'use a cache when the list is large',
+      'call this only once per request',
+      'retry at once on 503',
+      'This test case fails, returning the error unknown command "foo" for "root" instead',
+      'try to load latest version from release page',
+      'Ideally should use Multi-Release JAR for this version specific code',
+      'handle overflow when count > 255',
+      'works around a bug in Java 8',
+      'free buffer',
+    ]) assert.equal(todoWaitsOn(text), undefined, text);
+  });
+
+  it('tells an open-ended design note from a task by its wording', () => {
+    for (const text of [
+      'do this better', 'could be faster', 'better parser', 'do less refcounting here', 'optimize',
+      'maybe slice should reallocate if the slice is small enough', 'should we pop? Give a better error at least',
+      'endianness/alignment', 'frames of size zero?', 'JsonParseException ?', 'Suppress dups?', 'more types',
+      'Figure out whether it is indeed right to rethrow this as JsonSyntaxException', 'In theory, it should be possible to amortize',
+    ]) assert.ok(isVagueWording(text), text);
+    for (const text of [
+      'handle empty invoice', 'free buffer', 'detect overflow.', 'Test Get() works', 'Should autoconf check for this!',
+      'loadv/storev may do too much copying/freeing', 'Use separate hits stats for WRITE', 'Create and use lpFindInteger; don\'t go via string.', '',
+    ]) assert.ok(!isVagueWording(text), text);
+  });
+
+  it('counts a vague note as a design note only when it is old and dated', () => {
+    assert.ok(isOldVagueNote('could be faster', 12 * 365));
+    assert.ok(isOldVagueNote('could be faster', VAGUE_MIN_AGE_DAYS));
+    assert.ok(!isOldVagueNote('could be faster', VAGUE_MIN_AGE_DAYS - 1), 'a fresh note is still live intent');
+    assert.ok(!isOldVagueNote('could be faster', 0, true), 'an undated note is not judged old');
+    assert.ok(!isOldVagueNote('handle empty invoice', 12 * 365));
+  });
+
+  it('knows documentation from code by file name', () => {
+    for (const file of ['CHANGELOG.md', 'docs/guide.rst', 'CHANGELOG', 'NEWS', 'notes.txt', 'README', 'doc/api.adoc', 'History.rdoc']) assert.ok(isProsePath(file), file);
+    for (const file of ['src/todo.ts', 'lib/changelog.rb', 'CMakeLists.txt.in', 'Makefile', 'src/news/feed.py', 'build.gradle.kts']) assert.ok(!isProsePath(file), file);
+  });
+});
