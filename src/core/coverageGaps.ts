@@ -3,7 +3,7 @@
  * deserves a test (inside a function when the report knows functions), so the task reads like
  * "Write a test for parseInvoice (lines 12–30 uncovered)" rather than "improve coverage".
  */
-import type { FixCommitRef, TaskCandidate } from './tasks';
+import type { FixCommitRef, TaskCandidate, TestEvidence } from './tasks';
 
 export interface UncoveredRangeInput {
   readonly start: number;
@@ -26,6 +26,8 @@ export interface GapContext {
   /** Churn and fix commits per repository-relative path, from the history window. */
   readonly history: ReadonlyMap<string, { readonly churn: number; readonly fixCommits: number; readonly fixes?: readonly FixCommitRef[] }>;
   readonly hasTestFile: (relativePath: string) => boolean;
+  /** What shows the file has tests, when the caller knows (shown in the tooltip). */
+  readonly testEvidence?: (relativePath: string) => TestEvidence | undefined;
 }
 
 export function coverageGapCandidates(files: Iterable<CoveredFileInput>, context: GapContext): TaskCandidate[] {
@@ -51,10 +53,16 @@ export function coverageGapCandidates(files: Iterable<CoveredFileInput>, context
         ...(counts.fixes ? { fixes: counts.fixes } : {}),
         hasTestFile: context.hasTestFile(file.relativePath),
         ...(range.functionName ? { functionName: range.functionName } : {}),
+        ...evidenceOf(context, file.relativePath),
       },
     });
   }
   return candidates;
+}
+
+function evidenceOf(context: GapContext, file: string): { testEvidence?: TestEvidence } {
+  const evidence = context.testEvidence?.(file);
+  return evidence ? { testEvidence: evidence } : {};
 }
 
 /** The range with the most uncovered executable lines; a named function wins ties (a clearer task). */

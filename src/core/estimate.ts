@@ -5,7 +5,8 @@
  * fixer's bug never drops under the floor that setting up a branch costs anyway.
  */
 import { calibrationFactor, type Calibration } from './calibration';
-import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskKind, TaskSignals, TestGapSignals, TodoSignals } from './tasks';
+import type { FunctionShape, SourceShape } from './sourceShape';
+import type { BugSignals, CodeSize, ReviewSignals, SkippedTestSignals, TaskKind, TaskSignals, TestGapSignals, TodoSignals } from './tasks';
 
 /** A leader's gap between meetings is at most about an hour; anything longer does not fit one sitting. */
 export const SESSION_MINUTES = 60;
@@ -142,9 +143,48 @@ const FIRST_TEST_FILE_SETUP_MINUTES = 10;
 const UNKNOWN_RANGE_MINUTES = 15;
 
 function testGapMinutes(s: TestGapSignals): number {
-  const lines = s.uncoveredLines > 0 ? s.uncoveredLines * TEST_MINUTES_PER_UNCOVERED_LINE : UNKNOWN_RANGE_MINUTES;
+  const lines = s.uncoveredLines > 0 ? s.uncoveredLines * TEST_MINUTES_PER_UNCOVERED_LINE : s.scope ? codeSizeMinutes(s.scope) : UNKNOWN_RANGE_MINUTES;
   return lines + (s.hasTestFile ? 0 : FIRST_TEST_FILE_SETUP_MINUTES);
 }
+
+// Sized from the code (no coverage report): reading it and a first case, then a case per decision point and a little
+// per line and per function to understand. A 20-line helper with 3 branches is ~15 min, a 300-line module hours.
+const CODE_BASE_MINUTES = 4;
+const MINUTES_PER_LOGIC_LINE = 0.15;
+const MINUTES_PER_BRANCH = 1.5;
+const MINUTES_PER_FUNCTION = 0.5;
+
+/** Minutes to write tests for code of this size, before the first-test-file setup. */
+export function codeSizeMinutes(size: CodeSize): number {
+  return CODE_BASE_MINUTES + MINUTES_PER_LOGIC_LINE * Math.max(0, size.logicLines) + MINUTES_PER_BRANCH * Math.max(0, size.branches)
+    + MINUTES_PER_FUNCTION * Math.max(0, size.functions);
+}
+
+export interface TestScope {
+  /** What the task covers: the whole file, or `focus`. */
+  readonly scope: CodeSize;
+  readonly fileSize: CodeSize;
+  /** The function to test when the whole file does not fit a sitting. */
+  readonly focus?: FunctionShape;
+}
+
+/**
+ * The part of a file to test in one sitting: the whole file when it fits, else its weightiest function (lines plus
+ * three per decision) that fits, else its weightiest function (the task is then marked too big).
+ */
+export function chooseTestScope(shape: SourceShape): TestScope {
+  const fileSize: CodeSize = { logicLines: shape.logicLines, functions: shape.functions.length, branches: shape.branches };
+  const fits = (size: CodeSize) => codeSizeMinutes(size) + FIRST_TEST_FILE_SETUP_MINUTES <= WHOLE_FILE_MINUTES;
+  if (fits(fileSize) || shape.functions.length <= 1) return { scope: fileSize, fileSize };
+  const sizeOf = (fn: FunctionShape): CodeSize => ({ logicLines: fn.logicLines, functions: 1, branches: fn.branches });
+  const weight = (fn: FunctionShape) => fn.logicLines + 3 * fn.branches;
+  const ranked = shape.functions.filter((fn) => fn.logicLines >= 3).sort((a, b) => weight(b) - weight(a) || a.line - b.line);
+  const focus = ranked.find((fn) => codeSizeMinutes(sizeOf(fn)) + FIRST_TEST_FILE_SETUP_MINUTES <= SESSION_MINUTES) ?? ranked[0];
+  return focus ? { scope: sizeOf(focus), fileSize, focus } : { scope: fileSize, fileSize };
+}
+
+/** A whole file is one task up to this many minutes; beyond, the task names one function. */
+const WHOLE_FILE_MINUTES = 45;
 
 // Skipped test: re-enable, see why it fails, fix it or the test. Old skips drifted further from the code.
 function skippedTestMinutes(s: SkippedTestSignals): number {

@@ -5,7 +5,7 @@
  */
 import type { Estimate } from './estimate';
 import { sizeFromLabels } from './estimate';
-import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskCandidate, TestGapSignals, TodoSignals } from './tasks';
+import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskCandidate, TestEvidence, TestEvidenceKind, TestGapSignals, TodoSignals } from './tasks';
 
 export interface ReasonFacts {
   readonly estimate: Estimate;
@@ -67,9 +67,42 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
     reasons.push(`Changed in ${plural(s.churn, 'commit')}${fixes}${namedFixes(s)}`);
   }
   if (s.uncoveredShare !== undefined) reasons.push(`${Math.round(s.uncoveredShare * 100)}% of the file uncovered`);
-  if (!s.hasTestFile) reasons.push('No test file yet');
+  if (s.testEvidence) reasons.push(`Has tests: ${describeEvidence(s.testEvidence)}`);
+  else if (s.evidenceChecked?.length) reasons.push(`No test found: ${s.evidenceChecked.map((kind) => NOT_FOUND[kind]).join(', ')}`);
+  else if (!s.hasTestFile) reasons.push('No test file yet');
+  if (s.scope) reasons.push(sizeReason(s));
   if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: test part of it');
   return reasons;
+}
+
+/** "None named for it, none imports it…": what each kind of evidence looked for and did not find. */
+const NOT_FOUND: Readonly<Record<TestEvidenceKind, string>> = {
+  name: 'none named for it',
+  inline: 'no tests inside it',
+  import: 'none imports it',
+  reference: 'none uses what it declares',
+  coChange: 'none changed with it',
+  coverage: 'no coverage report covers it',
+};
+
+export function describeEvidence(e: TestEvidence): string {
+  switch (e.kind) {
+    case 'name': return `${e.testFile} is named for it`;
+    case 'inline': return 'tests inside the file';
+    case 'import': return `${e.testFile} imports it`;
+    case 'reference': return `${e.testFile} uses ${e.name}`;
+    case 'coChange': return e.commits === 1 ? `changed in a commit with ${e.testFile}` : `changed with tests in ${plural(e.commits, 'commit')}, ${e.testFile} most often`;
+    case 'coverage': return 'a coverage report covers it';
+  }
+}
+
+function sizeReason(s: TestGapSignals): string {
+  const scope = s.scope!;
+  const size = `${plural(scope.logicLines, 'line')} of logic, ${plural(scope.branches, 'branch', 'branches')}`;
+  if (s.functionName && s.fileSize) {
+    return `${s.functionName}: ${size}; the file has ${plural(s.fileSize.logicLines, 'line')} of logic in ${plural(s.fileSize.functions, 'function')}`;
+  }
+  return `${size} in ${plural(scope.functions, 'function')}`;
 }
 
 /** Why a task is listed low comes first: it is the first thing to know about it (and the CLI's WHY column). */
@@ -125,8 +158,8 @@ function namedFixes(s: TestGapSignals): string {
   return `: ${named.join('; ')}${s.fixCommits > s.fixes.length ? '; …' : ''}`;
 }
 
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+function plural(n: number, noun: string, nouns = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : nouns}`;
 }
 
 /** `atLeast`: the age is a lower bound (older than the history read), so "over 180 days ago". */

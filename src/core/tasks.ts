@@ -64,7 +64,39 @@ export interface TestGapSignals {
   readonly bytes?: number;
   /** Function or method the range belongs to, when known. */
   readonly functionName?: string;
+  /** What shows the file is tested, when something does (a name, an import, co-change…); absent when nothing does. */
+  readonly testEvidence?: TestEvidence;
+  /** The kinds of evidence looked for. With no `testEvidence`, none of them was found, and the tooltip says so. */
+  readonly evidenceChecked?: readonly TestEvidenceKind[];
+  /** What there is to test in the task's range: the whole file, or the function named by `functionName`. */
+  readonly scope?: CodeSize;
+  /** The whole file, when the task names only a part of it. */
+  readonly fileSize?: CodeSize;
 }
+
+/** Lines of logic (statements inside functions), functions and decision points, from the file's text. */
+export interface CodeSize {
+  readonly logicLines: number;
+  readonly functions: number;
+  readonly branches: number;
+}
+
+export type TestEvidenceKind = 'name' | 'inline' | 'import' | 'reference' | 'coChange' | 'coverage';
+
+/** Why a source counts as tested. Test files are repository-relative. */
+export type TestEvidence =
+  /** A test file named for it by the language's convention. */
+  | { readonly kind: 'name'; readonly testFile: string }
+  /** Tests inside the file itself (Rust `#[test]`, `#[cfg(test)]`). */
+  | { readonly kind: 'inline' }
+  /** A test imports, requires or includes it. */
+  | { readonly kind: 'import'; readonly testFile: string }
+  /** A test uses a type or function it declares (`name`). */
+  | { readonly kind: 'reference'; readonly testFile: string; readonly name: string }
+  /** Test files changed in `commits` of the same commits, `testFile` most often. */
+  | { readonly kind: 'coChange'; readonly testFile: string; readonly commits: number }
+  /** A coverage report covers it. */
+  | { readonly kind: 'coverage' };
 
 export interface SkippedTestSignals {
   readonly kind: 'skippedTest';

@@ -12,9 +12,12 @@ import { mergeLocalDuplicates } from '../../core/localDuplicates';
 import type { TaskCandidate } from '../../core/tasks';
 import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
-import { isSourceFile } from '../../core/testFileMatch';
+import { coChangedTests, isCoChangeTest } from '../../core/coChange';
+import { evidenceWithoutText } from '../../core/testEvidence';
+import { TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitDubiousOwnershipError, GitGateway, GitUnavailableError } from '../gitProcess';
 import { withFileSizes } from './fileSizes';
+import { coChangesBeyondWindow } from './deepCoChange';
 import { describeProblem, type GrepHit } from './grep';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS, HISTORY_CACHE_VERSION, refreshHistory, windowEndFor, windowView, type HistoryCache, type HistorySummary } from './history';
 import { dateLines, findBoundary, type AgeInputs } from './lineAges';
@@ -22,13 +25,16 @@ import { normalizeExcludeGlobs } from './excludeGlobs';
 import { earlyFilter, FilterSession, worktreeSession, type EarlyFilter } from './repoFilter';
 import { judgeSkippedTests, skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
-import { buildTestFileIndex, listTrackedFiles, type TrackedFiles } from './testFiles';
+import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
 import { commitTime, indexStamp, locate, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
+/** Changed files judged (and read) at once for test gaps. */
+const GAP_CHUNK = 32;
 
 export interface LocalOptions {
   readonly historyDays?: number;
@@ -104,6 +110,9 @@ export interface SourcesSnapshot {
   readonly skipped: SourceResult;
   /** Absent when the test-gap inputs failed; then only the full check can reuse the snapshot. */
   readonly testGaps?: SourceResult;
+  /** Each judged source file's test-gap verdict (untestedSources.ts), reused by a full check that finds HEAD and the
+   *  work tree unchanged: no test file or source is read again. */
+  readonly gapVerdicts?: Array<[string, UntestedSource | null]>;
 }
 
 export const SOURCES_MAX_AGE_MS = 3_600_000;
@@ -169,6 +178,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   }
 
   // The test-gap inputs (tracked files, test-file index, coverage reports) do not depend on history: start them now.
+  // The test files' text is read later, and only when some changed file worth a test shows no cheaper evidence.
   const tracked = listTrackedFiles(git, repoRoot, common);
   tracked.catch(() => undefined); // reported once, by the test gaps
   const gapInputs = attempt('Test gaps', async () => loadTestGapInputs(git, repoRoot, await tracked, common));
@@ -179,12 +189,18 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     .catch(() => new FilterSession(git, repoRoot, { files: [], submodules: [], attributesMatter: false, exclude, readHeads: async () => new Map() }));
   // No status (it failed) means no reuse, no snapshot, and blame for the ages.
   const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
+  // The verdicts read only tracked files and the history: they hold while HEAD and the work tree are unchanged.
+  const verdicts = previous?.gapVerdicts
+    ? status.then((st) => (st?.head === head && st.fingerprint === previous.fingerprint ? new Map(previous.gapVerdicts) : undefined))
+    : Promise.resolve(undefined);
   // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
   // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
   // later, that command is running and this overlaps it instead of delaying it.
-  const gapsReady = Promise.all([history, gapInputs]).then(async ([summary, inputs]) => {
+  const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
-    return summary && inputs ? withFileSizes(await testGaps(repoRoot, inputs, summary, await session)) : undefined;
+    if (!summary || !inputs) return undefined;
+    const judged = await testGaps(repoRoot, inputs, summary, since, await session, cached, { git, until: windowEnd, ...common });
+    return { ...judged, result: await withFileSizes(judged.result) };
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
@@ -197,7 +213,8 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       history: history.then((summary) => summary?.cache),
     },
   });
-  const [summary, gaps] = await Promise.all([history, gapsReady]);
+  const [summary, judged] = await Promise.all([history, gapsReady]);
+  const gaps = judged?.result;
   // Only complete results are kept for reuse: a failed or aborted source must run again next time.
   const finalStatus = await status;
   const snapshot: SourcesSnapshot | undefined = todos && skipped && finalStatus?.head === head && !options.signal?.aborted
@@ -205,6 +222,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       head, settings, fingerprint: finalStatus.fingerprint, index,
       // A reused snapshot keeps its own time: its ages are as of then.
       takenAt: reuse ? previous.takenAt : now, startedAt, todos, skipped, ...(gaps ? { testGaps: gaps } : {}),
+      ...(judged ? { gapVerdicts: [...judged.verdicts] } : {}),
     }
     : undefined;
   const filterProblems = (await session).problems;
@@ -278,34 +296,59 @@ async function scanSources(
 
 interface TestGapInputs {
   readonly tracked: string[];
-  readonly index: Awaited<ReturnType<typeof buildTestFileIndex>>;
+  readonly index: TestFileIndex;
   readonly coverage: Awaited<ReturnType<typeof readCoverage>>;
+  /** What the test files import and use, read once on first call; undefined when reading them failed. */
+  readonly references: LoadReferences;
 }
 
 async function loadTestGapInputs(git: GitGateway, repoRoot: string, tracked: TrackedFiles, common: { signal?: AbortSignal; timeoutMs?: number }): Promise<TestGapInputs> {
-  const [index, coverage] = await Promise.all([buildTestFileIndex(git, repoRoot, tracked.files, common), readCoverage(repoRoot, tracked.files)]);
-  return { tracked: tracked.files, index, coverage };
+  // Every path is classified once, here; Rust's inline tests, found by a grep, join the index when it ends.
+  const index = new TestFileIndex(tracked.files);
+  const inline = findRustInlineTests(git, repoRoot, tracked.files, common);
+  let reading: ReturnType<LoadReferences> | undefined;
+  const references: LoadReferences = () => (reading ??= readTestReferences(repoRoot, tracked.files, { ...common, testFiles: index.testFiles() }).catch(() => undefined));
+  const [inlineTests, coverage] = await Promise.all([inline, readCoverage(repoRoot, tracked.files)]);
+  index.addInlineTests(inlineTests);
+  return { tracked: tracked.files, index, coverage, references };
 }
 
 /**
  * Test gaps, riskiest first: from coverage reports where the repository has them (the uncovered range
- * to test), else source files changed in the window that still exist and have no test file by name. Paths the
- * repository filter leaves out are never candidates: decided on paths in the walk, on heads for the list.
+ * to test), else source files changed in the window that still exist, show no evidence of tests (name, import,
+ * co-change, a test using what they declare) and are worth testing (untestedSources.ts). Paths the repository filter
+ * leaves out are never candidates: decided on paths in the walk, on heads for the list.
  */
-async function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapInputs, history: HistorySummary, filter: FilterSession): Promise<SourceResult> {
+async function testGaps(
+  repoRoot: string,
+  { tracked, index, coverage, references }: TestGapInputs,
+  history: HistorySummary,
+  since: number,
+  filter: FilterSession,
+  cached: ReadonlyMap<string, UntestedSource | null> | undefined,
+  older: { readonly git: GitGateway; readonly until: number; readonly signal?: AbortSignal; readonly timeoutMs?: number },
+): Promise<{ result: SourceResult; verdicts: GapVerdicts }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
     relativePath: path.relative(repoRoot, absolutePath).split(path.sep).join('/'),
     ...summary,
   }));
-  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => index.hasTestFile(file) }).map(
+  const present = new Set(tracked);
+  const window = history.cache ? windowView(history.cache, since) : undefined;
+  const changedSources = [...history.files.keys()].filter((file) => present.has(file) && index.isSource(file));
+  const judge = new UntestedSourceJudge(repoRoot, {
+    names: index,
+    coChanges: window ? coChangedTests(window.commits, window.files, changedSources, (file) => isCoChangeTest(file, (f) => index.isTest(f))) : new Map(),
+  }, references, { coverageReports: covered.length > 0, cached });
+  const evidence = covered.length > 0 ? await judge.evidence() : undefined;
+  const evidenceOf = (file: string) => (evidence ? evidenceWithoutText(file, evidence) : undefined);
+  const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => evidenceOf(file) !== undefined, testEvidence: evidenceOf }).map(
     // Function names come from the report: keep control characters and markup out of the title.
     (candidate) => ({ ...candidate, title: sanitizeTitle(candidate.title) }),
   );
   const coveredPaths = new Set(covered.map((file) => file.relativePath));
 
-  const present = new Set(tracked);
   type Ranked = { readonly risk: number; readonly coverage?: TaskCandidate; readonly file?: string };
   // The product's risk before sizes are known (withFileSizes adds them to the few kept): the cut to MAX_TEST_GAPS
   // follows the same formula the final ranking uses.
@@ -315,7 +358,7 @@ async function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapI
   for (const [file, counts] of history.files) if (present.has(file) && !coveredPaths.has(file)) ranked.push({ risk: risk(counts), file });
   ranked.sort((a, b) => b.risk - a.risk);
   // The attributes of every file that could make the list, in one check-attr, when the repository sets any.
-  if (filter.needsAttributes) await filter.prepare(ranked.flatMap((entry) => (entry.file && isSourceFile(entry.file) ? [entry.file] : [])));
+  if (filter.needsAttributes) await filter.prepare(ranked.flatMap((entry) => (entry.file && index.isSource(entry.file) ? [entry.file] : [])));
   // Riskiest first, then by id (localeCompare's order), and every check only until the list is full: a big
   // repository has thousands of changed files, most of them tied on a small churn, and only MAX_TEST_GAPS are kept.
   // So ties are ordered one risk at a time, and the test-file lookup (~0.1 ms a file) runs for those read.
@@ -326,30 +369,33 @@ async function testGaps(repoRoot: string, { tracked, index, coverage }: TestGapI
     let end = start + 1;
     while (end < ranked.length && ranked[end]!.risk === ranked[start]!.risk) end++;
     const group = ranked.slice(start, end).map((entry) => ({ entry, id: idOf(entry) })).sort((a, b) => byId.compare(a.id, b.id));
-    for (const { entry, id } of group) {
-      if (candidates.length >= MAX_TEST_GAPS) break;
-      if (entry.coverage) candidates.push(entry.coverage);
-      else if (isSourceFile(entry.file!) && !filter.pathExclusion(entry.file!) && !index.hasTestFile(entry.file!)) {
-        const counts = history.files.get(entry.file!)!;
-        candidates.push({
-          id,
-          title: sanitizeTitle(`Add tests for ${entry.file}`),
-          repo: repoRoot,
-          location: { file: path.join(repoRoot, entry.file!), line: 1 },
-          signals: {
-            kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
-            ...(counts.fixes ? { fixes: counts.fixes } : {}), hasTestFile: false,
-          },
-        });
+    // Judged a chunk at a time (files are read), in order, and only until the list is full.
+    for (let at = 0; at < group.length && candidates.length < MAX_TEST_GAPS; at += GAP_CHUNK) {
+      const chunk = group.slice(at, at + GAP_CHUNK);
+      const untested = await judge.untested(chunk.flatMap(({ entry }) => (entry.file && !filter.pathExclusion(entry.file) ? [entry.file] : [])));
+      for (const { entry, id } of chunk) {
+        if (candidates.length >= MAX_TEST_GAPS) break;
+        if (entry.coverage) candidates.push(entry.coverage);
+        else {
+          const source = untested.get(entry.file!);
+          if (source) candidates.push(untestedSourceCandidate(repoRoot, id, source, history.files.get(entry.file!)!));
+        }
       }
     }
     start = end;
   }
+  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
+  // The files just found untested: their history before the window may show them changing with tests (once per
+  // verdict; a reused verdict was asked already). A failed walk keeps them.
+  const justJudged = candidates.map(relative).filter((file) => judge.judgedNow.has(file) && judge.verdicts.get(file));
+  const olderTests = justJudged.length === 0 ? new Map() : await coChangesBeyondWindow(older.git, repoRoot, justJudged, {
+    until: older.until, signal: older.signal, timeoutMs: older.timeoutMs, isTest: (file) => isCoChangeTest(file, (f) => index.isTest(f)),
+  }).catch(() => new Map());
+  for (const file of olderTests.keys()) judge.verdicts.set(file, null);
   // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
   // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
-  const relative = (candidate: TaskCandidate) => path.relative(repoRoot, candidate.location!.file).split(path.sep).join('/');
-  const kept = new Set(await filter.keep(candidates.map(relative)));
-  return { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems };
+  const kept = new Set(await filter.keep(candidates.map(relative).filter((file) => !olderTests.has(file))));
+  return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

@@ -16,6 +16,7 @@ import { isSourceFile, TestFileIndex } from '../../core/testFileMatch';
 import { GitCommandError, GitGateway } from '../gitProcess';
 import { DEFAULT_HISTORY_DAYS, DEFAULT_MAX_COMMITS } from './history';
 import { commitSession } from './repoFilter';
+import { RUST_INLINE_TEST_PATTERNS } from './testFiles';
 
 const DAY_MS = 86_400_000;
 
@@ -186,12 +187,12 @@ async function treeSizes(git: GitGateway, run: Run, commit: string): Promise<Map
   return sizes;
 }
 
-/** Rust files with an inline `#[cfg(test)]` module at that commit (they are tested, though no test file exists). */
+/** Rust files with inline tests at that commit (they are tested, though no test file exists). */
 async function rustInlineTests(git: GitGateway, run: Run, commit: string, tree: readonly string[]): Promise<Set<string>> {
   if (!tree.some((f) => f.endsWith('.rs'))) return new Set();
   const found = new Set<string>();
   // Output lines are `<commit>:<path>`; exit 1 means no match.
-  await git.streamLines(['-c', 'core.quotePath=false', 'grep', '-l', '-E', '#\\[cfg\\(test\\)\\]', commit, '--', ':(glob)**/*.rs'], run, (line) => {
+  await git.streamLines(['-c', 'core.quotePath=false', 'grep', '-l', '-E', ...RUST_INLINE_TEST_PATTERNS.flatMap((p) => ['-e', p]), commit, '--', ':(glob)**/*.rs'], run, (line) => {
     if (line.startsWith(`${commit}:`)) found.add(unquoteGitPath(line.slice(commit.length + 1)));
   });
   return found;

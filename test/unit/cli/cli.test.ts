@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Task } from '../../../src/core/tasks';
 import { testGapRisk } from '../../../src/core/taskValue';
 import { DAY_MS, TempRepos } from '../adapters/localTasks/gitRepo';
+import { tsFunction } from '../helpers/codeSamples';
 import { CLI, cli } from './runCli';
 
 describe('CLI: hands-on suggest and risk (real repositories)', function () {
@@ -18,8 +19,8 @@ describe('CLI: hands-on suggest and risk (real repositories)', function () {
   const project = () => {
     const repo = repos.init('project');
     repos.commit(repo, 'start', 300, { 'src/legacy.ts': 'export const l = 1;\n', 'src/cart.ts': 'export const c = 1;\n', 'src/cart.test.ts': "it('x', () => {});\n" });
-    repos.commit(repo, 'add billing', 50, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n}\n', 'src/cart.ts': 'export const c = 2;\n' });
-    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n  return 1;\n}\n' });
+    repos.commit(repo, 'add billing', 50, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'] }), 'src/cart.ts': 'export const c = 2;\n' });
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }) });
     return repo;
   };
 

@@ -9,6 +9,7 @@ import type { Fault } from '../adapters/github/fakeGitHub';
 import { clone, scenario, startServer } from '../adapters/github/fixtureServer';
 import type { FixtureServer } from '../adapters/github/fixtureServer';
 import { TempRepos } from '../adapters/localTasks/gitRepo';
+import { tsFunction } from '../helpers/codeSamples';
 import { cli } from './runCli';
 
 /** GET /user is not recorded in @octokit/fixtures: the nearest recorded body is an issue's `user` object. */
@@ -28,7 +29,7 @@ describe('CLI: hands-on suggest with GitHub (local fake)', function () {
     repos = new TempRepos();
     server = await startServer(githubHandler(world(Date.now()), userFault));
     repo = repos.init('project');
-    repos.commit(repo, 'start', 10, { 'src/a.ts': '// TODO: tidy this\nexport const a = 1;\n' });
+    repos.commit(repo, 'start', 10, { 'src/a.ts': `// TODO: tidy this\n${tsFunction('a')}` });
     const origin = new URL(`/${REPO_A.owner}/${REPO_A.name}.git`, server.baseUrl).href;
     repos.git(repo, ['remote', 'add', 'origin', origin]);
     // The Actions convention, without /api/v3: the normaliser adds it (the fake strips it).

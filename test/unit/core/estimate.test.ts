@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { calibrate, NO_CALIBRATION, weightedMedian, type FinishedTask } from '../../../src/core/calibration';
-import { estimate, sizeFromLabels } from '../../../src/core/estimate';
-import { skippedTestReasons, todoReasons } from '../../../src/core/taskReasons';
-import type { BugSignals, ReviewSignals, TestGapSignals, TodoSignals } from '../../../src/core/tasks';
+import { chooseTestScope, estimate, sizeFromLabels } from '../../../src/core/estimate';
+import { skippedTestReasons, testGapReasons, todoReasons } from '../../../src/core/taskReasons';
+import type { BugSignals, ReviewSignals, TaskCandidate, TestEvidence, TestGapSignals, TodoSignals } from '../../../src/core/tasks';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 2, 4, 12);
@@ -124,6 +124,28 @@ describe('estimate', () => {
       assert.ok(estimate(testGap(0, false)).minutes > estimate(testGap(0, true)).minutes);
     });
 
+    it('sizes an untested file by what there is to test: lines of logic, branches and functions', () => {
+      const sized = (logicLines: number, branches: number, functions: number) =>
+        estimate({ kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 3, fixCommits: 0, hasTestFile: false, scope: { logicLines, functions, branches } });
+      assert.equal(sized(16, 2, 1).minutes, 20);
+      assert.equal(sized(40, 8, 3).minutes, 35);
+      assert.equal(sized(1500, 300, 80).minutes, 60);
+      assert.equal(sized(1500, 300, 80).tooBigForOneSitting, true);
+      assert.ok(sized(16, 2, 1).minutes < sized(40, 8, 3).minutes && sized(40, 8, 3).minutes < sized(120, 30, 10).minutes);
+    });
+
+    it('tests a whole file when it fits a sitting, else its weightiest function that does', () => {
+      const fn = (name: string, logicLines: number, branches: number, line: number) => ({ name, line, endLine: line + logicLines + 1, logicLines, branches });
+      const small = { logicLines: 30, branches: 4, functions: [fn('a', 20, 3, 1), fn('b', 10, 1, 30)], types: [], topLevelNames: [], extensionNames: [] };
+      assert.deepEqual(chooseTestScope(small), { scope: { logicLines: 30, functions: 2, branches: 4 }, fileSize: { logicLines: 30, functions: 2, branches: 4 } });
+      const huge = { logicLines: 1500, branches: 200, types: [], topLevelNames: [], extensionNames: [],
+        functions: [fn('giant', 400, 90, 10), fn('parse', 60, 12, 500), fn('helper', 30, 2, 600), fn('tiny', 2, 0, 700)] };
+      const scope = chooseTestScope(huge);
+      assert.equal(scope.focus?.name, 'parse', 'the giant one does not fit a sitting; parse is the weightiest that does');
+      assert.deepEqual(scope.scope, { logicLines: 60, functions: 1, branches: 12 });
+      assert.deepEqual(scope.fileSize, { logicLines: 1500, functions: 4, branches: 200 });
+    });
+
     it('gives a skipped test about 15 minutes and a TODO 5–30 by tag and length', () => {
       assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 3 }).minutes, 15);
       assert.equal(estimate({ kind: 'skippedTest', marker: 'it.skip', ageDays: 400 }).minutes, 20, 'an old skip drifted further');
@@ -192,6 +214,25 @@ describe('estimate', () => {
     it('leaves everything alone without calibration', () => {
       assert.deepEqual(estimate(bug(['size/M']), NO_CALIBRATION), estimate(bug(['size/M'])));
     });
+  });
+
+  it('says in a test gap\'s tooltip which evidence of tests was found, or that none was, and what there is to test', () => {
+    const candidate: TaskCandidate = { id: 'g', title: 'Add tests for src/a.ts', repo: '/r', signals: testGap(0, false) };
+    const facts = { estimate: estimate(testGap(0, false)), calibrationFactor: 1, ageDays: 0, waitingWorkingDays: 0, unblock: false };
+    const none = testGapReasons({ ...testGap(0, false), uncoveredShare: undefined, evidenceChecked: ['name', 'import', 'coChange'], scope: { logicLines: 22, functions: 3, branches: 4 } }, candidate, facts);
+    assert.deepEqual(none, ['Changed in 3 commits, 1 of them a fix', 'No test found: none named for it, none imports it, none changed with it', '22 lines of logic, 4 branches in 3 functions']);
+    const part = testGapReasons({
+      ...testGap(0, false), uncoveredShare: undefined, evidenceChecked: ['name', 'reference', 'coChange', 'coverage'], functionName: 'Parser.parse',
+      scope: { logicLines: 40, functions: 1, branches: 1 }, fileSize: { logicLines: 900, functions: 60, branches: 200 },
+    }, candidate, facts);
+    assert.deepEqual(part.slice(1), ['No test found: none named for it, none uses what it declares, none changed with it, no coverage report covers it', 'Parser.parse: 40 lines of logic, 1 branch; the file has 900 lines of logic in 60 functions']);
+    const found = (testEvidence: TestEvidence) => testGapReasons({ ...testGap(5, true), testEvidence }, candidate, facts).find((r) => r.startsWith('Has tests'));
+    assert.equal(found({ kind: 'import', testFile: 'test/a.js' }), 'Has tests: test/a.js imports it');
+    assert.equal(found({ kind: 'coChange', testFile: 'test/req.js', commits: 4 }), 'Has tests: changed with tests in 4 commits, test/req.js most often');
+    assert.equal(found({ kind: 'coChange', testFile: 'test/req.fresh.js', commits: 1 }), 'Has tests: changed in a commit with test/req.fresh.js');
+    assert.equal(found({ kind: 'reference', testFile: 'ATest.java', name: 'A' }), 'Has tests: ATest.java uses A');
+    assert.equal(found({ kind: 'name', testFile: 'a.test.ts' }), 'Has tests: a.test.ts is named for it');
+    assert.equal(found({ kind: 'inline' }), 'Has tests: tests inside the file');
   });
 
   it('says "over N days" when an age is a lower bound, and the exact age otherwise', () => {

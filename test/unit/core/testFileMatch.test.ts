@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isSourceFile, isTestFile, TestFileIndex } from '../../../src/core/testFileMatch';
+import { isSourceFile, isTestFile, isTestSupportFile, languageOf, TestFileIndex } from '../../../src/core/testFileMatch';
 
 describe('testFileMatch: test files by naming convention', () => {
   const tracked = [
@@ -73,4 +73,99 @@ describe('testFileMatch: test files by naming convention', () => {
       'README.md', 'docs/conf.py', 'test/fixtures/a.ts', '.github/scripts/x.js', 'crate/build.rs'])
       assert.ok(!isSourceFile(f), f);
   });
+
+  it('matches C, C++, C#, Ruby, PHP, Swift and Scala conventions', () => {
+    const more = new TestFileIndex([
+      'src/ae.c', 'tests/test_ae.c',
+      'db/db_impl.cc', 'db/db_impl_test.cc',
+      'src/format.cc', 'include/fmt/format.h', 'test/format-test.cc',
+      'util/coding.cc', 'util/coding_unittest.cc',
+      'src/lonely.c',
+      'src/Polly/Retry/RetryEngine.cs', 'test/Polly.Specs/Retry/RetryEngineSpecs.cs',
+      'src/Polly.Core/Hedging/HedgingHandler.cs', 'test/Polly.Core.Tests/Hedging/HedgingHandlerTests.cs',
+      'lib/rack/request.rb', 'test/spec_request.rb',
+      'lib/rack/lint.rb', 'spec/rack/lint_spec.rb',
+      'lib/rack/utils.rb', 'test/test_utils.rb',
+      'src/Monolog/Logger.php', 'tests/Monolog/LoggerTest.php',
+      'Source/Core/Session.swift', 'Tests/SessionTests.swift',
+      'os/src/Path.scala', 'os/test/src/PathTests.scala',
+      'core/src/main/scala/a/Parser.scala', 'core/src/test/scala/a/ParserSpec.scala',
+      'core/src/main/scala/a/Lexer.scala', 'core/src/test/scala/a/LexerSuite.scala',
+    ]);
+    assert.equal(more.findTestFile('src/ae.c'), 'tests/test_ae.c');
+    assert.equal(more.findTestFile('db/db_impl.cc'), 'db/db_impl_test.cc');
+    assert.equal(more.findTestFile('src/format.cc'), 'test/format-test.cc');
+    assert.equal(more.findTestFile('include/fmt/format.h'), 'test/format-test.cc', 'a header and its source share the stem');
+    assert.equal(more.findTestFile('util/coding.cc'), 'util/coding_unittest.cc');
+    assert.equal(more.hasTestFile('src/lonely.c'), false);
+    assert.equal(more.findTestFile('src/Polly/Retry/RetryEngine.cs'), 'test/Polly.Specs/Retry/RetryEngineSpecs.cs');
+    assert.equal(more.findTestFile('src/Polly.Core/Hedging/HedgingHandler.cs'), 'test/Polly.Core.Tests/Hedging/HedgingHandlerTests.cs');
+    assert.equal(more.findTestFile('lib/rack/request.rb'), 'test/spec_request.rb');
+    assert.equal(more.findTestFile('lib/rack/lint.rb'), 'spec/rack/lint_spec.rb');
+    assert.equal(more.findTestFile('lib/rack/utils.rb'), 'test/test_utils.rb', 'a generic name that only one source has is not ambiguous');
+    assert.equal(more.findTestFile('src/Monolog/Logger.php'), 'tests/Monolog/LoggerTest.php');
+    assert.equal(more.findTestFile('Source/Core/Session.swift'), 'Tests/SessionTests.swift');
+    assert.equal(more.findTestFile('os/src/Path.scala'), 'os/test/src/PathTests.scala');
+    assert.equal(more.findTestFile('core/src/main/scala/a/Parser.scala'), 'core/src/test/scala/a/ParserSpec.scala');
+    assert.equal(more.findTestFile('core/src/main/scala/a/Lexer.scala'), 'core/src/test/scala/a/LexerSuite.scala');
+  });
+
+  it('matches Kotlin Multiplatform source sets and files named -Util.kt', () => {
+    const kmp = new TestFileIndex([
+      'okio/src/commonMain/kotlin/okio/Buffer.kt', 'okio/src/jvmTest/kotlin/okio/BufferTest.kt',
+      'okio/src/jvmMain/kotlin/okio/Pipe.kt', 'okio/src/commonTest/kotlin/okio/PipeTest.kt',
+      'okio/src/commonMain/kotlin/okio/internal/-Utf8.kt', 'okio/src/commonTest/kotlin/okio/internal/Utf8Test.kt',
+      'other/src/commonMain/kotlin/okio/Source.kt', 'okio/src/jvmTest/kotlin/okio/SourceTest.kt',
+      'okhttp/src/commonJvmAndroid/kotlin/okhttp3/internal/-CacheControlCommon.kt', 'okhttp/src/jvmTest/kotlin/okhttp3/internal/CacheControlTest.kt',
+    ]);
+    assert.equal(kmp.findTestFile('okhttp/src/commonJvmAndroid/kotlin/okhttp3/internal/-CacheControlCommon.kt'), 'okhttp/src/jvmTest/kotlin/okhttp3/internal/CacheControlTest.kt');
+    assert.equal(kmp.findTestFile('okio/src/commonMain/kotlin/okio/Buffer.kt'), 'okio/src/jvmTest/kotlin/okio/BufferTest.kt');
+    assert.equal(kmp.findTestFile('okio/src/jvmMain/kotlin/okio/Pipe.kt'), 'okio/src/commonTest/kotlin/okio/PipeTest.kt');
+    assert.equal(kmp.findTestFile('okio/src/commonMain/kotlin/okio/internal/-Utf8.kt'), 'okio/src/commonTest/kotlin/okio/internal/Utf8Test.kt');
+    assert.ok(isTestFile('okio/src/jvmTest/kotlin/okio/BufferTest.kt') && isTestFile('okio/src/androidUnitTest/kotlin/A.kt'));
+  });
+
+  it('takes a test with the very stem of the source under a test folder, in any language', () => {
+    const index = new TestFileIndex([
+      'lib/adapters/fetch.js', 'test/unit/adapters/fetch.js',
+      'src/expire.c', 'tests/unit/expire.tcl',
+      'crates/core/walk.rs', 'crates/ignore/tests/walk.rs',
+      'pkg/a/utils.py', 'pkg/b/utils.py', 'tests/utils.py',
+    ]);
+    assert.equal(index.findTestFile('lib/adapters/fetch.js'), 'test/unit/adapters/fetch.js');
+    assert.equal(index.findTestFile('src/expire.c'), 'tests/unit/expire.tcl');
+    assert.equal(index.findTestFile('crates/core/walk.rs'), undefined, 'a test of another crate');
+    assert.equal(index.findTestFile('pkg/a/utils.py'), undefined, 'a generic name two sources share');
+    assert.ok(index.isTest('tests/unit/expire.tcl') && !index.isTest('src/expire.c'));
+  });
+
+  it('finds Rust tests inside the file when told, as the test file itself', () => {
+    const rust = new TestFileIndex(['crates/a/src/walk.rs', 'crates/a/src/dir.rs'], new Set(['crates/a/src/walk.rs']));
+    assert.equal(rust.findTestFile('crates/a/src/walk.rs'), 'crates/a/src/walk.rs');
+    assert.equal(rust.hasTestFile('crates/a/src/dir.rs'), false);
+  });
+
+  it('keeps test helpers, benchmarks, examples, build scripts and tooling out of the sources', () => {
+    for (const f of [
+      'okio-testing-support/src/commonMain/kotlin/okio/TestingCommon.kt', 'lib/src/testFixtures/java/a/Fixture.java',
+      'src/Polly.Testing/Extensions.cs', 'util/testutil.cc', 'pkg/internal/testutil/server.go', 'app/src/main/java/a/FakeClock.java',
+      'src/Monolog/Handler/TestHandler.php', 'lib/mocks/client.ts', 'android-test-app/src/main/kotlin/MainActivity.kt',
+    ]) {
+      assert.ok(isTestSupportFile(f), f);
+      assert.ok(!isSourceFile(f), f);
+      assert.ok(!isTestFile(f), `${f} is no test`);
+    }
+    for (const f of [
+      'gson/src/main/java/com/google/gson/package-info.java', 'benches/parse.rs', 'bench/Polly.Core.Benchmarks/Run.cs',
+      'metrics/src/main/java/a/ParseBenchmark.java', 'examples/server.go', 'samples/src/jvmMain/kotlin/Hello.kt',
+      'watchOS Example/Source/App.swift', 'Package.swift', 'setup.py', 'Rakefile.rb', 'build.rs', 'buildSrc/src/main/kotlin/Deps.kt',
+      'scripts/release.py', 'utils/generate-command-code.py', 'bin/sponsors.js', 'cake.cs', 'sandbox/server.js', 'website/1.x/script.js',
+    ]) assert.ok(!isSourceFile(f), f);
+    for (const f of ['src/server.c', 'include/fmt/format.h', 'src/fmt.cc', 'src/Polly/Policy.cs', 'lib/rack/request.rb', 'src/Monolog/Logger.php',
+      'Source/Core/Session.swift', 'os/src/Path.scala', 'okhttp/src/main/kotlin/okhttp3/ConnectionSpec.kt', 'okhttp/src/main/kotlin/okhttp3/CipherSuite.kt'])
+      assert.ok(isSourceFile(f), f);
+    assert.equal(languageOf('src/a.hpp'), 'cpp');
+    assert.equal(languageOf('README.md'), undefined);
+  });
 });
+

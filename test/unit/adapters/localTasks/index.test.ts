@@ -5,6 +5,7 @@ import { collectLocalCandidates } from '../../../../src/adapters/localTasks';
 import { GitGateway } from '../../../../src/adapters/gitProcess';
 import type { TaskCandidate, TestGapSignals } from '../../../../src/core/tasks';
 import { makeC8Project } from '../coverage/realTools';
+import { pyFunction, tsFunction } from '../../helpers/codeSamples';
 import { TempRepos } from './gitRepo';
 
 describe('local tasks: collectLocalCandidates (real repositories)', function () {
@@ -17,13 +18,13 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     const repo = repos.init('project');
     repos.commit(repo, 'start', 300, { 'src/legacy.ts': 'export const l = 1;\n', 'src/cart.ts': 'export const c = 1;\n' });
     repos.commit(repo, 'add billing', 50, {
-      'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n}\n',
+      'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'] }),
       'src/cart.test.ts': "it.skip('totals', () => {});\n",
       'src/cart.ts': 'export const c = 2;\n',
-      'tool/run.py': 'print(1)\n',
+      'app/run.py': pyFunction('run'),
     });
-    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': 'export function bill() {\n  // FIXME: handle empty invoice\n  return 1;\n}\n' });
-    repos.commit(repo, 'fixes #4 in tool', 10, { 'tool/run.py': 'print(2)\n', 'README.md': 'x\n' });
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }) });
+    repos.commit(repo, 'fixes #4 in app', 10, { 'app/run.py': pyFunction('run', { version: 1 }), 'README.md': 'x\n' });
     return repo;
   };
   const kinds = (list: readonly TaskCandidate[]) => list.map((c) => `${c.signals.kind}:${c.title}`).sort();
@@ -37,16 +38,19 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.equal(first.repoRoot, repo);
     assert.deepEqual(kinds(first.candidates), [
       'skippedTest:Skipped test: totals (it.skip)',
+      'testGap:Add tests for app/run.py',
       'testGap:Add tests for src/billing.ts',
-      'testGap:Add tests for tool/run.py',
       'todo:FIXME: handle empty invoice',
     ]);
     const gap = first.candidates.find((c) => c.title === 'Add tests for src/billing.ts')!;
     const fix = repos.git(repo, ['rev-parse', 'HEAD~1']);
-    // The fix named for the reason, and the file's size for the risk (read from the work tree).
+    // The fix named for the reason, the file's size for the risk (read from the work tree), the evidence looked for
+    // and what there is to test.
+    const bytes = tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }).length;
     assert.deepEqual(gap.signals, {
       kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 2, fixCommits: 1,
-      fixes: [{ hash: fix, subject: 'fix: billing rounding' }], hasTestFile: false, bytes: 72,
+      fixes: [{ hash: fix, subject: 'fix: billing rounding' }], hasTestFile: false, bytes,
+      evidenceChecked: ['name', 'import', 'coChange'], scope: { logicLines: 16, functions: 1, branches: 14 },
     } satisfies TestGapSignals);
     assert.deepEqual(gap.location, { file: path.join(repo, 'src/billing.ts'), line: 1 });
     assert.equal(gap.id, `testGap:${repo}:src/billing.ts`);
@@ -114,8 +118,8 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
   it('anchors the window to the last commit of an idle repository, so its recent work still shows', async () => {
     const repo = repos.init('idle');
     repos.commit(repo, 'start', 900, { 'src/old.ts': 'export const o = 1;\n' });
-    repos.commit(repo, 'add parser', 420, { 'src/parser.ts': 'export const p = 1;\n' });
-    repos.commit(repo, 'fix: parser rounding', 400, { 'src/parser.ts': 'export const p = 2;\n' });
+    repos.commit(repo, 'add parser', 420, { 'src/parser.ts': tsFunction('parse') });
+    repos.commit(repo, 'fix: parser rounding', 400, { 'src/parser.ts': tsFunction('parse', { version: 1 }) });
     const git = repos.gateway();
     const result = await collectLocalCandidates(repo, { git, historyDays: 180 });
     assert.deepEqual(result.problems, []);
@@ -159,7 +163,7 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     const detached = await collectLocalCandidates(repo, { git: repos.gateway() });
     assert.deepEqual(detached.problems, []);
     assert.deepEqual(kinds(detached.candidates), [
-      'skippedTest:Skipped test: totals (it.skip)', 'testGap:Add tests for src/billing.ts', 'testGap:Add tests for tool/run.py', 'todo:FIXME: handle empty invoice',
+      'skippedTest:Skipped test: totals (it.skip)', 'testGap:Add tests for app/run.py', 'testGap:Add tests for src/billing.ts', 'todo:FIXME: handle empty invoice',
     ]);
   });
 

@@ -9,9 +9,11 @@ import { collectLocalCandidates } from '../../../../src/adapters/localTasks';
 import { earlyFilter, FilterSession, worktreeSession } from '../../../../src/adapters/localTasks/repoFilter';
 import { riskAsOf } from '../../../../src/adapters/localTasks/riskAsOf';
 import type { TaskCandidate } from '../../../../src/core/tasks';
+import { tsFunction } from '../../helpers/codeSamples';
 import { DAY_MS, TempRepos } from './gitRepo';
 
-const todo = (text: string) => `export function f() {\n  // TODO: ${text}\n  return 1;\n}\n`;
+/** A file with a TODO on line 2, big enough to be worth a test (sourceShape.ts). */
+const todo = (text: string) => tsFunction('f', { firstLines: [`  // TODO: ${text}`] });
 
 describe('local tasks: the repository filter (real repositories)', function () {
   this.timeout(30_000);
