@@ -8,6 +8,7 @@ import { collectLocalCandidates } from '../adapters/localTasks';
 import { DEFAULT_HISTORY_DAYS } from '../adapters/localTasks/history';
 import { SystemCalendar } from '../adapters/systemCalendar';
 import { NO_CALIBRATION } from '../core/calibration';
+import { explainEmptyList, type EmptyListExplanation } from '../core/emptyList';
 import { rankTasks } from '../core/rank';
 import type { Task } from '../core/tasks';
 import { excludeGlobs, parseDate, parseFlags, positiveInt, UsageError } from './args';
@@ -37,6 +38,8 @@ export interface SuggestResult {
   readonly tasks: Task[];
   readonly problems: string[];
   readonly repoRoot: string | undefined;
+  /** Set when no task is offered: why, and what would change it. */
+  readonly empty?: EmptyListExplanation;
 }
 
 export interface SuggestOptions {
@@ -56,7 +59,9 @@ export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
   const remote = local.repoRoot
     ? await githubCandidates({ ...options.github, repoRoot: local.repoRoot, env: options.env ?? process.env, now, warn: (line) => problems.push(line) })
     : { candidates: [] };
-  const tasks = rankTasks([...local.candidates, ...remote.candidates], {
+  const candidates = [...local.candidates, ...remote.candidates];
+  const historyDays = options.historyDays ?? DEFAULT_HISTORY_DAYS;
+  const tasks = rankTasks(candidates, {
     budgetMinutes: options.budgetMinutes,
     ...(remote.login !== undefined && { currentUser: remote.login }),
     now,
@@ -65,7 +70,8 @@ export async function suggest(options: SuggestOptions): Promise<SuggestResult> {
     dismissed: new Set(),
     calendar: new SystemCalendar(),
   });
-  return { tasks, problems, repoRoot: local.repoRoot };
+  const empty = local.repoRoot ? explainEmptyList(tasks, candidates.length, local.window ? [local.window] : [], historyDays) : undefined;
+  return { tasks, problems, repoRoot: local.repoRoot, ...(empty ? { empty } : {}) };
 }
 
 export async function suggestCommand(argv: readonly string[]): Promise<number> {
@@ -90,13 +96,28 @@ export async function suggestCommand(argv: readonly string[]): Promise<number> {
   } else {
     const offered = result.tasks.filter((task) => task.parked === undefined);
     const shown = offered.slice(0, positiveInt(flags, 'limit', 30));
-    process.stdout.write(`${renderTasks(shown, result.repoRoot)}\n`);
+    const github = Boolean(process.env.GITHUB_TOKEN?.trim());
+    process.stdout.write(`${result.empty ? renderEmpty(result.empty, github) : renderTasks(shown, result.repoRoot)}\n`);
     if (shown.length < offered.length) process.stdout.write(`… ${offered.length - shown.length} more (--limit N or --json)\n`);
     const parked = result.tasks.length - offered.length;
     if (parked > 0) process.stdout.write(`${parked} more not offered now: waiting on other work, disabled on purpose or open-ended notes (--json lists them, with "parked").\n`);
   }
   // No repository at all is a failure; partial results (problems alongside tasks) are not.
   return result.repoRoot ? 0 : 1;
+}
+
+/** Why nothing is suggested, and what would change it: an empty list never leaves the user guessing. */
+export function renderEmpty(empty: EmptyListExplanation, githubChecked: boolean): string {
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  const lines = ['No suggested tasks.'];
+  for (const window of empty.windows) {
+    lines.push(`Read ${window.commits} commit${window.commits === 1 ? '' : 's'} from ${day(window.start)} to ${day(window.end)}: every source file they changed has tests or is too small to need one, and no TODO, FIXME, BUG or HACK comment or skipped test is left to act on.`);
+  }
+  if (empty.windows.length === 0) lines.push('No git history could be read (see the messages above).');
+  if (empty.parked > 0) lines.push(`${empty.parked} item${empty.parked === 1 ? ' waits' : 's wait'} on other work, ${empty.parked === 1 ? 'is' : 'are'} disabled on purpose or ${empty.parked === 1 ? 'is an open-ended note' : 'are open-ended notes'} (--json lists ${empty.parked === 1 ? 'it' : 'them'}).`);
+  if (empty.longerWindowDays !== undefined) lines.push(`A longer history window finds more: --history-days ${empty.longerWindowDays} (in the editor, the setting handsOn.historyDays).`);
+  if (!githubChecked) lines.push('Review requests and small bugs from GitHub come in with GITHUB_TOKEN set.');
+  return lines.join('\n');
 }
 
 export function renderTasks(tasks: readonly Task[], repoRoot: string | undefined): string {

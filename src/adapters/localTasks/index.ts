@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import { mergeLocalDuplicates } from '../../core/localDuplicates';
+import type { ScanWindow } from '../../core/emptyList';
 import type { TaskCandidate } from '../../core/tasks';
 import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
@@ -79,6 +80,8 @@ export interface LocalResult {
   readonly historyCache?: LocalCache;
   /** The work tree's top level the candidates refer to (`repo` of each candidate). */
   readonly repoRoot?: string;
+  /** The history window read, to say why a list is empty (core/emptyList.ts); absent when no history was read. */
+  readonly window?: ScanWindow;
 }
 
 /**
@@ -168,7 +171,11 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     }
     if (summary?.truncated) problems.push(`History stops at the newest ${maxCommits} commits in the window; older ones are not counted.`);
     const historyCache = summary?.cache ?? options.historyCache;
-    return { candidates, problems, history: summary, historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) }, repoRoot };
+    return {
+      candidates, problems, history: summary, repoRoot,
+      historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) },
+      ...(summary ? { window: { start: since, end: windowEnd, commits: summary.commits } } : {}),
+    };
   };
 
   // The watcher vouches for the work tree and the index stamp for staging; HEAD was just checked.

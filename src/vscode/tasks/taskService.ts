@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { collectLocalCandidates } from '../../adapters/localTasks';
 import type { HistoryCache } from '../../adapters/localTasks/history';
 import type { Calibration } from '../../core/calibration';
+import { explainEmptyList, type EmptyListExplanation, type ScanWindow } from '../../core/emptyList';
 import type { LocalCalendar } from '../../core/ports';
 import { rankTasks } from '../../core/rank';
 import type { Task, TaskCandidate } from '../../core/tasks';
@@ -50,6 +51,9 @@ export class TaskService extends Disposable {
   readonly onDidChange = this.changed.event;
 
   private candidates: TaskCandidate[] = [];
+  /** The history window each repository's last scan read, to explain an empty list. */
+  private windows: ScanWindow[] = [];
+  private emptyExplanation: EmptyListExplanation | undefined;
   private ranked: Task[] = [];
   private readonly historyCaches = new Map<string, HistoryCache>();
   private running: Promise<void> | undefined;
@@ -94,6 +98,11 @@ export class TaskService extends Disposable {
     return this.ranked;
   }
 
+  /** Set when a scan finished and no task is offered: why, and what would change it. */
+  get empty(): EmptyListExplanation | undefined {
+    return this.currentState === 'idle' ? this.emptyExplanation : undefined;
+  }
+
   get state(): TaskListState {
     return this.currentState;
   }
@@ -121,6 +130,8 @@ export class TaskService extends Disposable {
   /** Re-applies snooze, dismiss, calibration and time without touching git. */
   rerank(): void {
     this.ranked = this.rankedFor(undefined);
+    const all = this.candidates.length + (this.options.remote?.candidates.length ?? 0);
+    this.emptyExplanation = explainEmptyList(this.ranked, all, this.windows, this.options.historyDays());
     this.changed.fire();
   }
 
@@ -148,6 +159,7 @@ export class TaskService extends Disposable {
     try {
       const roots = await this.options.resolver.resolveRoots();
       const found: TaskCandidate[] = [];
+      const windows: ScanWindow[] = [];
       for (const root of roots) {
         const result = await collectLocalCandidates(root, {
           historyDays: this.options.historyDays(),
@@ -163,8 +175,10 @@ export class TaskService extends Disposable {
           this.options.log.warnOnce(`tasks:${root}:${problem}`, problem);
         }
         found.push(...result.candidates);
+        if (result.window) windows.push(result.window);
       }
       this.candidates = found;
+      this.windows = windows;
       this.currentState = roots.length === 0 ? 'noRepository' : 'idle';
       this.rerank();
     } catch (error) {

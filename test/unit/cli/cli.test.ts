@@ -47,6 +47,24 @@ describe('CLI: hands-on suggest and risk (real repositories)', function () {
     assert.ok(lines.some((l) => /^todo\s+.*FIXME: handle empty invoice\s+src\/billing\.ts:2\s+/.test(l)), table.stdout);
   });
 
+  it('suggest with nothing to offer says what it read and which setting would find more, and counts parked items', async () => {
+    const repo = repos.init('quiet');
+    repos.commit(repo, 'start', 400, { 'src/cart.ts': tsFunction('total'), 'src/cart.test.ts': "import { total } from './cart';\nit('totals', () => total());\n" });
+    repos.commit(repo, 'tweak cart', 300, { 'src/cart.ts': tsFunction('total', { version: 1, firstLines: ['  // TODO: drop this overload in the next major version'] }) });
+    const now = new Date(Date.now() - 290 * DAY_MS).toISOString();
+    const out = await cli(['suggest', '--repo', repo, '--now', now, '--history-days', '180']);
+    assert.equal(out.code, 0, out.stderr);
+    const lines = out.stdout.trim().split('\n');
+    assert.equal(lines[0], 'No suggested tasks.');
+    // The window ends at the last commit (300 days ago), 180 days long: both commits are in it.
+    assert.match(lines[1]!, /^Read 2 commits from \d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d: every source file they changed has tests/);
+    assert.match(out.stdout, /1 item waits on other work/);
+    assert.match(out.stdout, /--history-days 365 \(in the editor, the setting handsOn\.historyDays\)/);
+    assert.match(out.stdout, /GITHUB_TOKEN/);
+    const longest = await cli(['suggest', '--repo', repo, '--history-days', '730']);
+    assert.doesNotMatch(longest.stdout, /--history-days/, 'no longer window to offer at the maximum');
+  });
+
   it('suggest: problems go to stderr one line each; a folder outside git fails; bad flags are usage errors', async () => {
     const plain = path.join(repos.tmp, 'plain');
     repos.write(plain, { 'a.ts': '// TODO: x\n' });
