@@ -183,7 +183,34 @@ export function createTestRepo({ email = 'dev@hands-on.test', name = 'Hands-On T
   fs.writeFileSync(path.join(dir, 'README.md'), '# Sample\n');
   git(['add', '.']);
   git(['commit', '-q', '-m', 'Initial commit'], { GIT_AUTHOR_DATE: yesterday, GIT_COMMITTER_DATE: yesterday });
-  fs.writeFileSync(path.join(dir, 'index.js'), '// TODO: handle empty input\nexport const add = (a, b) => a + b;\n');
+  // Big enough to be worth a test (15 lines of logic and more), and no test names it: a true test gap.
+  fs.writeFileSync(path.join(dir, 'index.js'), [
+    '// TODO: handle empty input',
+    'export function parseAmounts(text) {',
+    '  const totals = { credit: 0, debit: 0, skipped: 0 };',
+    '  for (const line of text.split("\\n")) {',
+    '    const trimmed = line.trim();',
+    '    if (!trimmed || trimmed.startsWith("#")) {',
+    '      totals.skipped += 1;',
+    '      continue;',
+    '    }',
+    '    const [kind, raw] = trimmed.split(",");',
+    '    const amount = Number(raw);',
+    '    if (!Number.isFinite(amount)) {',
+    '      throw new Error(`bad amount: ${raw}`);',
+    '    }',
+    '    if (kind === "credit") {',
+    '      totals.credit += amount;',
+    '    } else if (kind === "debit") {',
+    '      totals.debit += amount;',
+    '    } else {',
+    '      totals.skipped += 1;',
+    '    }',
+    '  }',
+    '  return totals;',
+    '}',
+    '',
+  ].join('\n'));
   git(['add', '.']);
   git(['commit', '-q', '-m', 'Add add()']);
   return dir;

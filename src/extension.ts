@@ -38,7 +38,7 @@ import { GitHubTaskSource } from './vscode/github/githubTaskSource';
 import { registerTaskCommands } from './vscode/tasks/taskCommands';
 import { TaskPreferences } from './vscode/tasks/taskPreferences';
 import { TaskService } from './vscode/tasks/taskService';
-import { registerTasksView } from './vscode/tasksView';
+import { registerTasksView, tasksViewMessage } from './vscode/tasksView';
 import { UserToggles } from './vscode/userToggles';
 
 /** What `activate` returns: figures for other extensions and, in test mode, a movable clock. */
@@ -63,6 +63,8 @@ export interface HandsOnApi {
     readonly githubState: () => string;
     /** The line the Suggested Tasks view shows about GitHub. */
     readonly githubMessage: () => string | undefined;
+    /** The whole message line of the Suggested Tasks view (GitHub's state, and why the list is empty). */
+    readonly tasksMessage: () => string | undefined;
     /** Times a refused token made Hands-On ask for a new sign-in (test sign-in only). */
     readonly githubRenewRequests: () => number;
     /** The open dashboard: what was posted to it, what it drew, and its first paint; undefined before it is first opened. */
@@ -329,6 +331,7 @@ export function activate(context: vscode.ExtensionContext): HandsOnApi {
             },
             githubState: () => github.state.kind,
             githubMessage: () => githubViewMessage(github.state, clock.now()),
+            tasksMessage: () => tasksViewMessage(tasks, github, clock.now()),
             githubRenewRequests: () => testSignIn.renewRequests,
             dashboard: () => dashboard?.probe(),
             checkNudge: () => nudges.check(),

@@ -18,10 +18,14 @@ export function registerTasksView(service: TaskService, github: GitHubTaskSource
   const publishState = (): void => {
     void vscode.commands.executeCommand('setContext', ContextKeys.tasksState, service.state);
     void vscode.commands.executeCommand('setContext', ContextKeys.githubState, github.state.kind);
-    // GitHub's state first (it may explain a gap), then why the list is empty when it is.
-    const empty = service.empty;
-    view.message = [githubViewMessage(github.state, now()), empty && emptyListMessage(empty)].filter(Boolean).join(' ') || undefined;
+    view.message = tasksViewMessage(service, github, now());
   };
   publishState();
   return vscode.Disposable.from(view, provider, service.onDidChange(publishState), github.onDidChange(publishState));
+}
+
+/** The view's message line: GitHub's state first (it may explain a gap), then why the list is empty when it is. */
+export function tasksViewMessage(service: TaskService, github: GitHubTaskSource, now: number): string | undefined {
+  const empty = service.empty;
+  return [githubViewMessage(github.state, now), empty && emptyListMessage(empty)].filter(Boolean).join(' ') || undefined;
 }

@@ -61,4 +61,29 @@ describe('suggested tasks', () => {
     }
     await waitFor(fixme, 'the FIXME to come back');
   });
+
+  it('lists a TODO that waits for the next major version as parked, and says why nothing else is offered', async () => {
+    const api = await handsOn();
+    const file = vscode.Uri.joinPath(workspaceRoot(), 'later', 'compat.js');
+    await vscode.workspace.fs.writeFile(file, Buffer.from('// TODO: remove this shim in the next major version\nexport const shim = 1;\n'));
+    const settings = vscode.workspace.getConfiguration('handsOn');
+    try {
+      // Everything else out of the way: only the waiting TODO is left.
+      await settings.update('exclude', ['index.js', 'src'], vscode.ConfigurationTarget.Workspace);
+      const parked = await waitFor(() => {
+        const tasks = api.tasks();
+        return tasks.length === 1 && tasks[0]!.parked === 'waiting' && tasks[0];
+      }, 'the waiting TODO as the only, parked item');
+      assert.match(parked.reasons[0] ?? '', /^Waits for/);
+      const message = await waitFor(() => api.testing.tasksMessage(), 'the view to explain the empty list');
+      assert.match(message, /Nothing to offer from \d+ commits/);
+      assert.match(message, /1 waiting or parked/);
+      assert.match(message, /History Days/);
+    } finally {
+      await settings.update('exclude', undefined, vscode.ConfigurationTarget.Workspace);
+      await vscode.workspace.fs.delete(file);
+    }
+    await waitFor(() => api.tasks().some((task) => task.parked === undefined), 'offered tasks again');
+    assert.equal(api.testing.tasksMessage()?.includes('Nothing to offer') ?? false, false);
+  });
 });
