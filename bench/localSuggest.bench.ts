@@ -108,6 +108,9 @@ async function main(): Promise<void> {
   // Warm refresh, in-process: the first collection fills the cache, the timed ones reuse it. The watcher's
   // "nothing changed since" is taken before the first collection starts, as the editor's would be.
   const watchingSince = Date.now();
+  // The reuse needs the scan to start strictly after the watcher's last word (a change in the same millisecond could
+  // be missed): in the editor activation lies between them; here, one millisecond.
+  await new Promise((resolve) => setTimeout(resolve, 2));
   const first = await collectLocalCandidates(repo, {});
   const ids = (result: LocalResult) => result.candidates.map((c) => c.id).sort().join('\n');
   const timeWarm = async (extra: LocalOptions): Promise<number> => {
