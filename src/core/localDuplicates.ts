@@ -5,6 +5,7 @@
  * - A TODO/FIXME within NEAR_LINES lines of a skipped test's marker explains that skip (`// FIXME: re-enable once …`
  *   above `#[ignore]`): the skipped test remains, with the comment in its notes (and what it waits on).
  * - The same test's markers in a file (`@Ignore` and `@Disabled` on one method, two `t.Skip` in one test) are one.
+ * - Tests of a file skipped for the same written reason are one task: re-enabling them is one piece of work.
  * - The same comment text in the same file (`TODO: Avoid allocation.` twice) is one task, at its first line.
  * - Skips, or TODOs, within NEAR_LINES lines of each other (a run of `// TODO:` lines, two one-line `it.skip`s) are
  *   one task at the first line, the others in its notes.
@@ -18,7 +19,8 @@ type Skip = TaskCandidate & { readonly signals: SkippedTestSignals };
 type Todo = TaskCandidate & { readonly signals: TodoSignals };
 
 export function mergeLocalDuplicates(todos: readonly TaskCandidate[], skipped: readonly TaskCandidate[]): { todos: TaskCandidate[]; skipped: TaskCandidate[] } {
-  const skips = mergeNear(mergeSameTest(skipped.filter(isSkip)), (skip) => (skip.signals.testName ? `skipped test ${skip.signals.testName} (${skip.signals.marker})` : `skipped with ${skip.signals.marker}`));
+  const skipNote = (skip: Skip) => (skip.signals.testName ? `skipped test ${skip.signals.testName} (${skip.signals.marker})` : `skipped with ${skip.signals.marker}`);
+  const skips = mergeNear(mergeSameReason(mergeSameTest(skipped.filter(isSkip)), skipNote), skipNote);
   const byFile = new Map<string, Skip[]>();
   for (const skip of skips) if (skip.location) byFile.set(skip.location.file, [...(byFile.get(skip.location.file) ?? []), skip]);
 
@@ -108,6 +110,31 @@ function mergeNear<T extends Skip | Todo>(items: readonly T[], noteOf: (item: T)
 /** Markers of the same named test in the same file. */
 function mergeSameTest(skips: readonly Skip[]): Skip[] {
   return mergeBy(skips, (skip) => (skip.signals.testName ? `${skip.location!.file}\0${skip.signals.testName}` : undefined));
+}
+
+/**
+ * Tests of one file skipped for the same written reason (spacing, case and numbers aside: `no double for 9223…808`
+ * and `…806` are one reason) are one piece of work: the first stays, the others' names go into its notes.
+ */
+function mergeSameReason(skips: readonly Skip[], noteOf: (skip: Skip) => string): Skip[] {
+  const keyOf = (skip: Skip) => {
+    const reason = skip.signals.reason?.replace(/-?\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+    return reason && skip.location ? `${skip.location.file}\0${reason}` : undefined;
+  };
+  const merged = mergeBy(skips, keyOf);
+  // Every skip after the first of its key was merged: its name becomes a note of that first one.
+  const notes = new Map<string, string[]>();
+  for (const skip of skips) {
+    const key = keyOf(skip);
+    if (key === undefined) continue;
+    const list = notes.get(key);
+    if (list) list.push(noteOf(skip));
+    else notes.set(key, []);
+  }
+  return merged.map((skip) => {
+    const more = notes.get(keyOf(skip) ?? '');
+    return more?.length ? { ...skip, signals: { ...skip.signals, notes: [...(skip.signals.notes ?? []), ...more] } } : skip;
+  });
 }
 
 /** The same tag and text (spacing and case aside) in the same file. */

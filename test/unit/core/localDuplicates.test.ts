@@ -50,6 +50,21 @@ describe('core/localDuplicates: one task per piece of work', () => {
     assert.deepEqual((skipped[2]!.signals as SkippedTestSignals).alsoAt, [2], 'unnamed skips side by side are one place');
   });
 
+  it('makes one task of the tests of a file skipped for the same reason, numbers aside; other reasons and files stay apart', () => {
+    const reason = (n: string) => `This test fails because there's no double for ${n}, and our long parsing uses Double.parseDouble().`;
+    const file = 'src/test/java/JsonReaderTest.java';
+    const a = skip(file, 988, 'testPeekLargerThanLongMaxValue', { reason: reason('9223372036854775808') });
+    const b = skip(file, 1002, 'testPeekLargerThanLongMinValue', { reason: reason('-9223372036854775809') });
+    const c = skip(file, 1019, 'testHighPrecisionLong', { reason: reason('9223372036854775806') });
+    const other = skip(file, 1100, 'testOther', { reason: 'Needs a JDK 21 runtime' });
+    const elsewhere = skip('src/test/java/OtherTest.java', 10, 'testElsewhere', { reason: reason('1') });
+    const { skipped } = mergeLocalDuplicates([], [a, b, c, other, elsewhere]);
+    assert.deepEqual(skipped.map(where), [`${file}:988`, `${file}:1100`, 'src/test/java/OtherTest.java:10']);
+    const s = skipped[0]!.signals as SkippedTestSignals;
+    assert.deepEqual(s.alsoAt, [1002, 1019]);
+    assert.deepEqual(s.notes, ['skipped test testPeekLargerThanLongMinValue (#[ignore])', 'skipped test testHighPrecisionLong (#[ignore])']);
+  });
+
   it('makes one task of a run of comments or skips a few lines apart, the others in its notes; farther ones stay apart', () => {
     const idna = [336, 337, 338, 339].map((line, i) => todo('-HostnamesCommon.kt', line, 'TODO', ['Must not begin with a combining mark.', 'Each character must be valid.', 'CheckJoiners from IDNA 2008', 'CheckBidi from IDNA 2008'][i]!));
     const { todos, skipped } = mergeLocalDuplicates(
