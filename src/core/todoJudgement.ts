@@ -39,10 +39,12 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/\bafter\s+((?:https?:\/\/\S+|#\d+\b|[A-Z][A-Z0-9]+-\d+\b).*)/, (m) => clause(m[1]!)],
   [new RegExp(String.raw`\bafter\s+(.+?\s+${HAPPENS}.*)`, 'i'), (m) => clause(m[1]!)],
   [/\b(?:blocked\s+(?:on|by)|waiting\s+(?:for|on)|depends\s+on)\s+(\S.*)/i, (m) => clause(m[1]!)],
+  // `allowed (for now) for backward compatibility`: behaviour kept on purpose until a release may break it.
+  [/\b(?:allow(?:ed|s)?|kept|keep(?:s|ing)?|retain(?:ed|s)?|still\s+\w+|deprecated)\b[^.;]{0,40}?\bfor\s+(?:\(?for now\)?\s+)?(?:backwards?[- ])?compat(?:ibility)?\b/i, () => 'a release that may break compatibility'],
 ];
 
 /** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
-const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends)\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
+const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends)\b|compat|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
 
 /** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
 export function todoWaitsOn(text: string): string | undefined {

@@ -24,6 +24,8 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       ['Keep the shim until Safari is fixed', 'Safari is fixed'],
       ['drop this when we drop Python 3.8', 'we drop Python 3.8'],
       ['blocked on the new storage API', 'the new storage API'],
+      ['Registering adapter for JsonElement is allowed (for now) for backward compatibility, see https://github.com/x/y/issues/2787', 'a release that may break compatibility'],
+      ['kept for backwards compatibility with 1.x callers', 'a release that may break compatibility'],
     ];
     for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
   });
@@ -40,6 +42,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'handle overflow when count > 255',
       'works around a bug in Java 8',
       'free buffer',
+      'fix the parser for backward compatibility with old config files',
     ]) assert.equal(todoWaitsOn(text), undefined, text);
   });
 
