@@ -64,11 +64,11 @@ export const VENDORED_DIRS: readonly string[] = [
   'jspm_packages', '.yarn', '.pnpm-store', 'Pods', 'Carthage', 'site-packages',
 ];
 
-/** Build tooling copied into repositories (autotools, Gradle and Maven wrappers), by file name at any depth. */
+/** Build tooling copied into repositories (autotools; Gradle, Maven and Mill wrappers), by file name at any depth. */
 export const VENDORED_TOOLING_NAMES: readonly string[] = [
   'config.sub', 'config.guess', 'ltmain.sh', 'install-sh', 'depcomp', 'missing', 'compile', 'ar-lib', 'test-driver',
   'mkinstalldirs', 'ylwrap', 'py-compile', 'config.rpath', 'aclocal.m4', 'libtool.m4', 'ltoptions.m4', 'ltsugar.m4',
-  'ltversion.m4', 'lt~obsolete.m4', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd',
+  'ltversion.m4', 'lt~obsolete.m4', 'gradlew', 'gradlew.bat', 'mvnw', 'mvnw.cmd', 'mill', 'millw', 'mill.bat', 'sbtx',
 ];
 
 /**

@@ -195,6 +195,16 @@ function isSource(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolea
  * `crates/ignore/tests/x.rs`, the repository for `test/req.js`), or its own folder when it has none (Go's
  * `pkg/a_test.go`).
  */
+/** Folders that organise code rather than name a package. */
+const LAYOUT_FOLDERS = new Set(['src', 'lib', 'main', 'java', 'kotlin', 'scala', 'source', 'sources', 'internal', 'pkg', 'include', 'app', 'com', 'org', 'net', 'io', 'commonmain', 'jvmmain', 'core']);
+
+/** What a test file is named for, its test affixes off and lower case (`WatchTests` → `watch`, `test_http` → `http`). */
+function testedNameOf(stem: string): string | undefined {
+  const base = stem.replace(/\.(?:test|spec)$/i, '').replace(/^(?:test|spec)[-_]|^(?:Test|Spec)(?=[A-Z])/, '')
+    .replace(/[-_](?:tests?|specs?|suite|unittest)$|(?<=[a-z0-9])(?:Tests?|Specs?|Suite|IT)$/, '');
+  return base && base !== stem ? base.toLowerCase().replace(/[-_.]/g, '') : undefined;
+}
+
 export function testOwner(test: string): string {
   const parts = test.split('/');
   parts.pop();
@@ -227,6 +237,8 @@ export class TestFileIndex {
   private readonly otherTests = new Set<string>();
   /** Every tracked test under a test folder by its lower-cased stem (`expire` for `tests/unit/expire.tcl`). */
   private readonly testsByStem = new Map<string, string[]>();
+  /** Test files under test folders by what they are named for, affixes off (`WatchTests` → `watch`). */
+  private readonly testsByBase = new Map<string, string[]>();
   private readonly inlineTests: Set<string>;
 
   /**
@@ -247,6 +259,8 @@ export class TestFileIndex {
         const list = this.testsByStem.get(stemKey);
         if (list) list.push(file);
         else this.testsByStem.set(stemKey, [file]);
+        const base = testedNameOf(p.stem);
+        if (base) this.testsByBase.set(base, [...(this.testsByBase.get(base) ?? []), file]);
       }
       if (!LANGUAGE_BY_EXT.has(p.ext)) {
         if (test) this.otherTests.add(file);
@@ -289,7 +303,23 @@ export class TestFileIndex {
   /** The first matching test file for `source`, or undefined. */
   findTestFile(source: string): string | undefined {
     const p = parse(source);
-    return this.conventionalTest(source, p) ?? this.sameStemTest(p);
+    return this.conventionalTest(source, p) ?? this.sameStemTest(p) ?? this.packageNamedTest(p);
+  }
+
+  /**
+   * One test file for a whole package, named after its folder, inside that folder's tree: os-lib's
+   * `os/watch/test/src/WatchTests.scala` for `os/watch/src/WatchServiceWatcher.scala`, `pkg/http/test/http_test.ts`
+   * for `pkg/http/src/client.ts`. Layout folders (`src`, `lib`, `main`…) name no package.
+   */
+  private packageNamedTest(p: Parsed): string | undefined {
+    for (let i = p.dirs.length - 1; i >= 0; i--) {
+      const folder = p.dirs[i]!.toLowerCase().replace(/[-_.]/g, '');
+      if (folder.length < 3 || LAYOUT_FOLDERS.has(folder)) continue;
+      const prefix = `${p.dirs.slice(0, i + 1).join('/')}/`;
+      const found = this.testsByBase.get(folder)?.find((test) => test.startsWith(prefix));
+      if (found) return found;
+    }
+    return undefined;
   }
 
   private conventionalTest(source: string, p: Parsed): string | undefined {

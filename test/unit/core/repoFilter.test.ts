@@ -55,7 +55,7 @@ describe('core/repoFilter: the one repository filter', () => {
 
     it('leaves out vendored build tooling by name: autotools scripts and the Gradle and Maven wrappers', () => {
       for (const path of ['deps/jemalloc/build-aux/config.sub', 'build-aux/config.guess', 'ltmain.sh', 'install-sh', 'm4/libtool.m4', 'aclocal.m4',
-        'gradlew', 'gradlew.bat', 'maven-tests/mvnw.cmd', 'gradle/wrapper/gradle-wrapper.properties', '.mvn/wrapper/MavenWrapperDownloader.java']) {
+        'gradlew', 'gradlew.bat', 'mill', 'maven-tests/mvnw.cmd', 'gradle/wrapper/gradle-wrapper.properties', '.mvn/wrapper/MavenWrapperDownloader.java']) {
         assert.notEqual(reason(path), undefined, path);
       }
       assert.equal(reason('build-aux/config.guess'), 'vendoredTooling');

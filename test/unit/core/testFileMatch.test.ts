@@ -139,6 +139,21 @@ describe('testFileMatch: test files by naming convention', () => {
     assert.ok(index.isTest('tests/unit/expire.tcl') && !index.isTest('src/expire.c'));
   });
 
+  it('takes one test file named after the package, inside the package folder\'s tree', () => {
+    const index = new TestFileIndex([
+      'os/watch/src/WatchServiceWatcher.scala', 'os/watch/test/src/WatchTests.scala',
+      'os/src/Path.scala', 'os/test/src/OtherTests.scala',
+      'lib/http/client.ts', 'lib/http/test/http.test.ts',
+      'other/watch/Watcher.scala',
+      'src/main/Server.java', 'src/test/MainTest.java',
+    ]);
+    assert.equal(index.findTestFile('os/watch/src/WatchServiceWatcher.scala'), 'os/watch/test/src/WatchTests.scala');
+    assert.equal(index.findTestFile('lib/http/client.ts'), 'lib/http/test/http.test.ts');
+    assert.equal(index.findTestFile('other/watch/Watcher.scala'), undefined, 'a package of the same name elsewhere');
+    assert.equal(index.findTestFile('os/src/Path.scala'), undefined);
+    assert.equal(index.findTestFile('src/main/Server.java'), undefined, 'main is a layout folder, not a package');
+  });
+
   it('finds Rust tests inside the file when told, as the test file itself', () => {
     const rust = new TestFileIndex(['crates/a/src/walk.rs', 'crates/a/src/dir.rs'], new Set(['crates/a/src/walk.rs']));
     assert.equal(rust.findTestFile('crates/a/src/walk.rs'), 'crates/a/src/walk.rs');
