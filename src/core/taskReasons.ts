@@ -129,6 +129,7 @@ export function todoReasons(s: TodoSignals): string[] {
   reasons.push(...alsoHere(s.notes));
   if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
   if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
+  if (s.inTooling) reasons.push('In build, CI or tool configuration, not the product code: listed lower');
   return reasons;
 }
 

@@ -80,5 +80,7 @@ const TAG_VALUE: Readonly<Record<TodoSignals['tag'], number>> = { BUG: 0.15, FIX
 export function todoValue(s: TodoSignals): number {
   if (s.waitsOn !== undefined) return WAITING_VALUE;
   if (s.vague === true) return VAGUE_VALUE;
-  return 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + 0.2 * hotness(s.fileChurn);
+  const value = 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + 0.2 * hotness(s.fileChurn);
+  // A note in a build script or a CI config is about the tooling: below the product's own TODOs.
+  return s.inTooling ? value / 2 : value;
 }

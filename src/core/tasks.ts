@@ -144,6 +144,8 @@ export interface TodoSignals {
   readonly notes?: readonly string[];
   /** Commits that touched the file in the history window: a FIXME in hot code matters more. */
   readonly fileChurn?: number;
+  /** In build, CI or tool configuration or a script (core/testFileMatch isToolingFile): about tooling, not the product. */
+  readonly inTooling?: boolean;
 }
 
 export type TaskSignals = ReviewSignals | BugSignals | TestGapSignals | SkippedTestSignals | TodoSignals;

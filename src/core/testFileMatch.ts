@@ -159,6 +159,18 @@ function isTestSupport(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): b
 }
 
 /**
+ * Build, CI and tool configuration and the repository's scripts: `karma.conf.cjs`, `webpack.config.js`, `Makefile`,
+ * `CMakeLists.txt`, `.github/…`, `scripts/…`. A TODO there is about the tooling, not the product.
+ */
+export function isToolingFile(file: string): boolean {
+  const p = parse(file);
+  if (folderFacts(p.dirs).notSource && p.dirs.some((d) => d.startsWith('.') || TOOLING_ROOTS.has(d.toLowerCase()))) return true;
+  if (p.dirs.length > 0 && TOOLING_ROOTS.has(p.dirs[0]!.toLowerCase())) return true;
+  return /\.(?:conf|config|cfg)$|^\.|rc$/i.test(p.stem) || /^(?:makefile|gnumakefile|cmakelists|dockerfile|gulpfile|gruntfile|jakefile|rakefile|gemfile|noxfile|setup|tox|build|justfile|vagrantfile)$/i.test(p.stem)
+    || /^(?:cmake|mk|mak|ya?ml|toml|ini|gradle|sbt|bzl|bazel)$/i.test(p.ext);
+}
+
+/**
  * Hand-written source in a supported language that could need tests: not a test or test helper, not config, a build
  * script, a benchmark, an example or a stub, and not in a vendored, generated or tooling folder. Whether its content
  * is worth a test is decided from its text (sourceShape.ts).
@@ -190,11 +202,6 @@ function isSource(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolea
   }
 }
 
-/**
- * The folder a test speaks for: the part of its path before its test folder (`crates/ignore` for
- * `crates/ignore/tests/x.rs`, the repository for `test/req.js`), or its own folder when it has none (Go's
- * `pkg/a_test.go`).
- */
 /** Folders that organise code rather than name a package. */
 const LAYOUT_FOLDERS = new Set(['src', 'lib', 'main', 'java', 'kotlin', 'scala', 'source', 'sources', 'internal', 'pkg', 'include', 'app', 'com', 'org', 'net', 'io', 'commonmain', 'jvmmain', 'core']);
 
@@ -205,6 +212,11 @@ function testedNameOf(stem: string): string | undefined {
   return base && base !== stem ? base.toLowerCase().replace(/[-_.]/g, '') : undefined;
 }
 
+/**
+ * The folder a test speaks for: the part of its path before its test folder (`crates/ignore` for
+ * `crates/ignore/tests/x.rs`, the repository for `test/req.js`), or its own folder when it has none (Go's
+ * `pkg/a_test.go`).
+ */
 export function testOwner(test: string): string {
   const parts = test.split('/');
   parts.pop();

@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { TaskCandidate, TodoSignals } from '../../core/tasks';
+import { isToolingFile } from '../../core/testFileMatch';
 import { isOldVagueNote, isProsePath, todoWaitsOn } from '../../core/todoJudgement';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
@@ -112,6 +113,7 @@ export function todoCandidates(repoRoot: string, scan: TodoScan, dated: BlameAge
         kind: 'todo', tag, text: sanitizeTitle(text, 500), ageDays: age ?? 0, ...(age === undefined ? { ageUnknown: true } : {}),
         ...(dated.atLeast?.get(hit.path)?.has(hit.line) ? { ageAtLeast: true } : {}),
         ...(waitsOn ? { waitsOn: sanitizeTitle(waitsOn, 120) } : {}), ...(vague ? { vague: true } : {}),
+        ...(isToolingFile(hit.path) ? { inTooling: true } : {}),
       },
     };
   });

@@ -20,6 +20,12 @@ describe('skipped tests and TODOs: estimates, values and reasons for what is (no
     assert.deepEqual(ids([quietGap, candidate('cold-fixme', fixme({ ageDays: 10 }))]), ['quiet-gap', 'cold-fixme']);
   });
 
+  it('ranks a FIXME in a build or CI config below the same FIXME in the product, and says why', () => {
+    const ids = rankTasks([candidate('tooling', fixme({ inTooling: true })), candidate('product', fixme())], options).map((t) => t.id);
+    assert.deepEqual(ids, ['product', 'tooling']);
+    assert.ok(todoReasons(fixme({ inTooling: true })).some((r) => /build, CI or tool configuration/.test(r)));
+  });
+
   it('lists waiting TODOs, vague notes and skips disabled on purpose below every actionable one, estimated at the cap', () => {
     const list = [
       candidate('waiting', fixme({ waitsOn: 'version 2', fileChurn: 20 })),

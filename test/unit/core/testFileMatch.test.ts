@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isSourceFile, isTestFile, isTestSupportFile, languageOf, TestFileIndex } from '../../../src/core/testFileMatch';
+import { isSourceFile, isToolingFile, isTestFile, isTestSupportFile, languageOf, TestFileIndex } from '../../../src/core/testFileMatch';
 
 describe('testFileMatch: test files by naming convention', () => {
   const tracked = [
@@ -152,6 +152,13 @@ describe('testFileMatch: test files by naming convention', () => {
     assert.equal(index.findTestFile('other/watch/Watcher.scala'), undefined, 'a package of the same name elsewhere');
     assert.equal(index.findTestFile('os/src/Path.scala'), undefined);
     assert.equal(index.findTestFile('src/main/Server.java'), undefined, 'main is a layout folder, not a package');
+  });
+
+  it('knows build, CI and tool configuration and scripts from product code', () => {
+    for (const file of ['karma.conf.cjs', 'webpack.config.js', 'Makefile', 'src/CMakeLists.txt', 'cmake/Flags.cmake', '.github/workflows/ci.yml', 'scripts/release.js', 'tools/gen.py', '.eslintrc.js', 'build.gradle']) {
+      assert.equal(isToolingFile(file), true, file);
+    }
+    for (const file of ['src/config.ts', 'lib/rack/builder.rb', 'src/server.c', 'pkg/tools/parse.go', 'app/settings.py']) assert.equal(isToolingFile(file), false, file);
   });
 
   it('finds Rust tests inside the file when told, as the test file itself', () => {
