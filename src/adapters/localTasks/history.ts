@@ -98,6 +98,8 @@ export interface HistoryOptions {
    * for months still has work: the caller anchors the window to its last commit (see windowEndFor).
    */
   readonly windowEnd?: number;
+  /** Where the window starts, epoch ms, when the caller decided it (a quiet repository's reaches further back). */
+  readonly windowStart?: number;
   readonly signal?: AbortSignal;
   readonly timeoutMs?: number;
   /**
@@ -114,7 +116,7 @@ export interface HistoryOptions {
 export async function refreshHistory(git: GitGateway, repoRoot: string, previous: HistoryCache | undefined, options: HistoryOptions = {}): Promise<HistorySummary> {
   const now = options.now ?? Date.now();
   const end = Math.min(now, options.windowEnd ?? now);
-  const since = end - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000;
+  const since = Math.min(end - (options.historyDays ?? DEFAULT_HISTORY_DAYS) * 86_400_000, options.windowStart ?? Infinity);
   const maxCommits = options.maxCommits ?? DEFAULT_MAX_COMMITS;
   const run = { cwd: repoRoot, signal: options.signal, timeoutMs: options.timeoutMs };
 

@@ -30,7 +30,7 @@ import { findRustInlineTests, listTrackedFiles, readTestReferences, type Tracked
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
 import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
-import { commitTime, indexStamp, locate, worktreeStatus } from './worktree';
+import { indexStamp, locate, recentCommitTimes, worktreeStatus } from './worktree';
 
 /** Test-gap candidates beyond this many (riskiest first) are dropped: nobody reads past that. */
 export const MAX_TEST_GAPS = 300;
@@ -39,6 +39,8 @@ const GAP_CHUNK = 32;
 
 export interface LocalOptions {
   readonly historyDays?: number;
+  /** The window holds at least this many commits when the repository has them (default MIN_WINDOW_COMMITS). */
+  readonly minWindowCommits?: number;
   readonly maxTodos?: number;
   readonly maxCommits?: number;
   readonly signal?: AbortSignal;
@@ -93,8 +95,11 @@ export interface LocalResult {
  */
 export interface LocalCache extends HistoryCache {
   readonly sources?: SourcesSnapshot;
-  /** HEAD's committer time (epoch ms), for `head`: where the window of an idle repository ends (windowEndFor). */
+  /** For `head`: its last commit's time (where an idle repository's window ends, windowEndFor) and how far back the
+   *  window must reach to hold MIN_WINDOW_COMMITS commits (the oldest commit of a shorter history). Epoch ms. */
   readonly headTime?: number;
+  readonly minCommitsSince?: number;
+  readonly minWindowCommits?: number;
 }
 
 export interface SourcesSnapshot {
@@ -119,6 +124,8 @@ export interface SourcesSnapshot {
 }
 
 export const SOURCES_MAX_AGE_MS = 3_600_000;
+/** The history window holds at least this many commits (when the repository has them), however long ago. */
+export const MIN_WINDOW_COMMITS = 200;
 const DAY_MS = 86_400_000;
 
 export async function collectLocalCandidates(folder: string, options: LocalOptions = {}): Promise<LocalResult> {
@@ -154,14 +161,21 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const maxTodos = options.maxTodos ?? DEFAULT_MAX_TODOS;
   const exclude = normalizeExcludeGlobs(options.exclude ?? []);
   const settings = `${historyDays}:${maxTodos}:${maxCommits}:${JSON.stringify(exclude)}`;
-  const cachedHeadTime = options.historyCache?.head === head ? options.historyCache.headTime : undefined;
-  const headTime = cachedHeadTime ?? await commitTime(git, repoRoot, head, common).catch(() => undefined);
+  const minWindowCommits = Math.max(1, options.minWindowCommits ?? MIN_WINDOW_COMMITS);
+  const cache = options.historyCache;
+  const known = cache?.head === head && cache.headTime !== undefined && cache.minWindowCommits === minWindowCommits ? cache : undefined;
+  const times = known ? undefined : await recentCommitTimes(git, repoRoot, head, minWindowCommits, common).catch(() => []);
+  const headTime = known ? known.headTime : times?.[0];
+  // The MIN_WINDOW_COMMITS-th newest commit, or the oldest of a shorter history.
+  const minCommitsSince = known ? known.minCommitsSince : times?.[times.length - 1];
   const windowEnd = windowEndFor(now, headTime);
-  const since = windowEnd - historyDays * DAY_MS;
+  // A quiet repository's window reaches back to its last MIN_WINDOW_COMMITS commits: its team's recent work, even
+  // when that is years of it. A history shorter than that is read whole.
+  const since = Math.min(windowEnd - historyDays * DAY_MS, minCommitsSince ?? Infinity);
   const index = await indexStamp(located.indexFile);
   const last = options.historyCache?.sources;
   const previous = last?.head === head && last.settings === settings && now >= last.takenAt && now - last.takenAt < SOURCES_MAX_AGE_MS ? last : undefined;
-  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, windowEnd, historyDays, maxCommits, known: { head, shallow } }));
+  const history = attempt('History', () => refreshHistory(git, repoRoot, options.historyCache, { ...common, now, windowEnd, windowStart: since, historyDays, maxCommits, known: { head, shallow } }));
   const finish = (summary: HistorySummary | undefined, parts: Array<SourceResult | undefined>, sources: SourcesSnapshot | undefined): LocalResult => {
     const candidates: TaskCandidate[] = [];
     for (const part of parts) {
@@ -173,7 +187,10 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
     const historyCache = summary?.cache ?? options.historyCache;
     return {
       candidates, problems, history: summary, repoRoot,
-      historyCache: historyCache && { ...historyCache, sources, ...(historyCache.head === head && headTime !== undefined ? { headTime } : {}) },
+      historyCache: historyCache && {
+        ...historyCache, sources,
+        ...(historyCache.head === head && headTime !== undefined ? { headTime, minWindowCommits, ...(minCommitsSince !== undefined ? { minCommitsSince } : {}) } : {}),
+      },
       ...(summary ? { window: { start: since, end: windowEnd, commits: summary.commits } } : {}),
     };
   };

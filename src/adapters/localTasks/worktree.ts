@@ -36,11 +36,15 @@ export async function locate(git: GitGateway, folder: string, options: Common = 
   return { kind: 'ok', repoRoot, head, shallow: shallow === 'true', indexFile: path.resolve(folder, index), infoAttributes: path.resolve(folder, attributes) };
 }
 
-/** Committer time of `commit`, epoch ms; undefined when git cannot say. */
-export async function commitTime(git: GitGateway, repoRoot: string, commit: string, options: Common = {}): Promise<number | undefined> {
-  const result = await git.run(['log', '-1', '--format=%ct', commit, '--'], { cwd: repoRoot, ...options });
-  const seconds = Number(result.stdout.trim());
-  return result.exitCode === 0 && seconds > 0 ? seconds * 1000 : undefined;
+/**
+ * Committer times (epoch ms, newest first) of the newest `count` commits on `commit`'s history, merges left out:
+ * where the history window of a quiet or idle repository ends and how far back it must reach. Empty when git cannot
+ * say.
+ */
+export async function recentCommitTimes(git: GitGateway, repoRoot: string, commit: string, count: number, options: Common = {}): Promise<number[]> {
+  const result = await git.run(['log', '--no-merges', `--max-count=${count}`, '--format=%ct', commit, '--'], { cwd: repoRoot, ...options });
+  if (result.exitCode !== 0) return [];
+  return result.stdout.split('\n').map((line) => Number(line) * 1000).filter((ms) => ms > 0);
 }
 
 /** Size and mtime of the index: staging (`git add`, `git rm --cached`) changes it without touching the work tree. */

@@ -6,7 +6,7 @@ import { GitGateway } from '../../../../src/adapters/gitProcess';
 import type { TaskCandidate, TestGapSignals } from '../../../../src/core/tasks';
 import { makeC8Project } from '../coverage/realTools';
 import { pyFunction, tsFunction } from '../../helpers/codeSamples';
-import { TempRepos } from './gitRepo';
+import { DAY_MS, TempRepos } from './gitRepo';
 
 describe('local tasks: collectLocalCandidates (real repositories)', function () {
   this.timeout(30_000);
@@ -33,7 +33,7 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     const repo = project();
     const git = repos.gateway();
     const sub = path.join(repo, 'src');
-    const first = await collectLocalCandidates(sub, { git });
+    const first = await collectLocalCandidates(sub, { git, minWindowCommits: 1 });
     assert.deepEqual(first.problems, []);
     assert.equal(first.repoRoot, repo);
     assert.deepEqual(kinds(first.candidates), [
@@ -57,7 +57,7 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.equal(first.history?.files.get('src/cart.ts')?.churn, 1, 'tested files keep their history for the coverage merge');
 
     git.calls.length = 0;
-    const again = await collectLocalCandidates(repo, { git, historyCache: JSON.parse(JSON.stringify(first.historyCache)) });
+    const again = await collectLocalCandidates(repo, { git, minWindowCommits: 1, historyCache: JSON.parse(JSON.stringify(first.historyCache)) });
     assert.equal(again.history?.walk, 'cached');
     assert.equal(git.commands().filter((c) => c === 'log').length, 0);
     assert.deepEqual(kinds(again.candidates), kinds(first.candidates));
@@ -121,7 +121,7 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     repos.commit(repo, 'add parser', 420, { 'src/parser.ts': tsFunction('parse') });
     repos.commit(repo, 'fix: parser rounding', 400, { 'src/parser.ts': tsFunction('parse', { version: 1 }) });
     const git = repos.gateway();
-    const result = await collectLocalCandidates(repo, { git, historyDays: 180 });
+    const result = await collectLocalCandidates(repo, { git, historyDays: 180, minWindowCommits: 1 });
     assert.deepEqual(result.problems, []);
     // The last commit is 400 days old: the 180-day window ends there, so it holds the parser's two commits and
     // not the start 900 days ago.
@@ -129,9 +129,26 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     assert.equal(result.history?.commits, 2);
     // The next refresh knows HEAD's date from the cache: no extra git call for it.
     git.calls.length = 0;
-    const again = await collectLocalCandidates(repo, { git, historyDays: 180, historyCache: result.historyCache });
+    const again = await collectLocalCandidates(repo, { git, historyDays: 180, minWindowCommits: 1, historyCache: result.historyCache });
     assert.deepEqual(kinds(again.candidates), kinds(result.candidates));
     assert.equal(git.commands().filter((c) => c === 'log').length, 0, git.commands().join(' '));
+  });
+
+  it('reaches back to the last commits of a quiet repository, however old, when its window holds too few', async () => {
+    const repo = repos.init('quiet');
+    repos.commit(repo, 'start', 900, { 'src/first.ts': tsFunction('first') });
+    repos.commit(repo, 'add parser', 600, { 'src/parser.ts': tsFunction('parse') });
+    repos.commit(repo, 'tweak parser', 500, { 'src/parser.ts': tsFunction('parse', { version: 1 }) });
+    repos.commit(repo, 'latest', 10, { 'src/latest.ts': tsFunction('latest') });
+    const gaps = (result: Awaited<ReturnType<typeof collectLocalCandidates>>) => kinds(result.candidates).filter((k) => k.startsWith('testGap'));
+    // Three commits at least: the window reaches back to 'add parser' (600 days), not to 'start'.
+    const three = await collectLocalCandidates(repo, { git: repos.gateway(), historyDays: 180, minWindowCommits: 3 });
+    assert.equal(three.history?.commits, 3);
+    assert.deepEqual(gaps(three), ['testGap:Add tests for src/latest.ts', 'testGap:Add tests for src/parser.ts']);
+    assert.ok(three.window && three.window.start <= Date.now() - 600 * DAY_MS + DAY_MS && three.window.start > Date.now() - 900 * DAY_MS);
+    // More than the repository has: the whole history.
+    const all = await collectLocalCandidates(repo, { git: repos.gateway(), historyDays: 180, minWindowCommits: 50 });
+    assert.equal(all.history?.commits, 4);
   });
 
   it('reports a non-repository, a missing folder and an empty repository with a problem and no candidates', async () => {
