@@ -75,7 +75,7 @@ const LINT =
   /\b(?:lint(?:s|er|ers|ing)?|eslint|tslint|clippy|rubocop|pylint|flake8|ruff|mypy|pyright|pyflakes|phpstan|psalm|phpcs|golangci(?:-lint)?|go vet|staticcheck|error ?prone|spotbugs|findbugs|sonar(?:cloud|qube|lint)?|codacy|checkstyle|detekt|ktlint|scalafix|swiftlint|clang-tidy|cppcheck|coverity|pvs-studio|analy[sz]ers?|static analysis|code analysis|warnings?|deprecations?|nullness|type hints?|typings?|type errors?|type annotations?|sanitizers?|tsan|asan|ubsan|msan|valgrind|(?:CA|CS|IDE|SA|RCS|MA|VSTHRD|C|S)\d{3,5})\b/i;
 
 const FORMATTING =
-  /\b(?:reformat(?:s|ted|ting)?|clang-format|prettier|gofmt|goimports|rustfmt|scalafmt|black|isort|spotless|ktfmt|google-java-format|php-cs-fixer|cs-fixer|whitespaces?|indentation|indents?|trailing (?:spaces?|whitespace|commas?)|code ?style|coding style|cod(?:e|ing) conventions?|style (?:issues?|nits?|errors?|violations?))\b|^\W*fix(?:e[sd]|ing)?\s+(?:the\s+|code\s+|some\s+|minor\s+)?(?:formatting|format|style|styling|indentation)\W*$/i;
+  /\b(?:reformat(?:s|ted|ting)?|CS|coding standards?|code standards?|clang-format|prettier|gofmt|goimports|rustfmt|scalafmt|black|isort|spotless|ktfmt|google-java-format|php-cs-fixer|cs-fixer|whitespaces?|indentation|indents?|trailing (?:spaces?|whitespace|commas?)|code ?style|coding style|cod(?:e|ing) conventions?|style (?:issues?|nits?|errors?|violations?))\b|^\W*fix(?:e[sd]|ing)?\s+(?:the\s+|code\s+|some\s+|minor\s+)?(?:formatting|format|style|styling|indentation)\W*$/i;
 
 const CI =
   /\b(?:ci|github actions?|actions\/[\w-]+|gh actions?|workflows?|travis|appveyor|circleci|circle ci|azure pipelines?|jenkins(?:file)?|gitlab-ci|pre-commit|codeql|scorecard|codecov|coveralls|dependabot config)\b/i;

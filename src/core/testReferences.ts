@@ -78,6 +78,8 @@ export class TestReferenceIndex {
   private readonly qualifiedUses = new Map<string, number>();
   /** Type-like names (DISTINCT_TYPE_NAME) in Java, Kotlin and Scala tests, whatever their package → the first test. */
   private readonly jvmTypeNames = new Map<string, number>();
+  /** Imported files whose own imports were handed out to read (importedToFollow). */
+  private readonly followed = new Set<string>();
   private bytesRead = 0;
   private filesRead = 0;
 
@@ -131,14 +133,22 @@ export class TestReferenceIndex {
   }
 
   /**
-   * Package entry points the tests import (`__init__.py`, `index.js`, a gem's `lib/rack.rb`): what they import counts
-   * as imported by the same test, one level deep (addEntryPoint), since `import requests` tests `requests/api.py`.
+   * Source files the tests import, directly or through others, whose own imports are not read yet: what they import
+   * is exercised by the same test (addEntryPoint), since `import requests` tests `requests/api.py` and express's
+   * `require('..')` reaches `lib/application.js` and, through it, `lib/view.js`. JS/TS, Python and Ruby, whose
+   * imports name files. The caller reads them round by round, a few levels deep.
    */
-  importedEntryPoints(): string[] {
-    return [...this.imported.keys()].filter(isEntryPoint);
+  importedToFollow(): string[] {
+    const out: string[] = [];
+    for (const file of this.imported.keys()) {
+      if (this.followed.has(file) || !/\.(?:[cm]?[jt]sx?|py|rb)$/.test(file) || isTestFile(file)) continue;
+      this.followed.add(file);
+      out.push(file);
+    }
+    return out;
   }
 
-  /** Adds an imported entry point's own imports (relative ones, or a suffix for Ruby and Python) as the test's. */
+  /** Adds an imported file's own imports (relative ones, or a suffix for Ruby and Python) as the test's. */
   addEntryPoint(file: string, text: string): void {
     const id = this.imported.get(file);
     const language = languageOf(file);
@@ -317,10 +327,6 @@ const PHP_NOISE = /\/\*[\s\S]*?\*\/|(?:\/\/|#(?!\[))[^\n]*|"(?:[^"\\]|\\.)*"|'(?
 /** The text with comments and strings blanked (to a space): what names a test uses, approximately but fast. */
 function withoutCommentsOrStrings(text: string, language: SourceLanguage): string {
   return text.replace(language === 'php' ? PHP_NOISE : C_FAMILY_NOISE, ' ');
-}
-
-function isEntryPoint(file: string): boolean {
-  return /(?:^|\/)(?:__init__\.py|index\.[cm]?[jt]sx?)$/.test(file) || /(?:^|\/)lib\/[^/]+\.rb$/.test(file);
 }
 
 /** `a.b.C.Inner` → `a.b.C.Inner`, `a.b.C`: an import of a nested type or a static member names the file's type too. */

@@ -55,6 +55,8 @@ export async function findRustInlineTests(git: GitGateway, repoRoot: string, tra
 
 /** A test file longer than this is scanned only this far (imports come first; the rest is more of the same names). */
 export const MAX_TEST_FILE_CHARS = 512 * 1024;
+/** How many levels of imports are followed from the tests: a test of a package reaches its modules' modules. */
+export const IMPORT_DEPTH = 4;
 /** Test text read per scan at most: beyond it, a missing import or reference is no longer claimed. */
 export const MAX_TEST_TEXT_CHARS = 48 * 1024 * 1024;
 
@@ -92,12 +94,23 @@ export async function readTestReferences(
     }
     return true;
   }, options.signal);
-  // The package entry points the tests import, for what they import in turn.
-  const entries = index.importedEntryPoints();
-  await readTextsInTurns(entries, (file) => `${repoRoot}${path.sep}${file}`, MAX_TEST_FILE_CHARS, (file, text) => {
-    if (text !== undefined) index.addEntryPoint(file, text);
-    return true;
-  }, options.signal);
+  // What the tests import, for what that imports in turn, a few levels deep within the same text budget.
+  for (let depth = 0; depth < IMPORT_DEPTH; depth++) {
+    const next = index.importedToFollow();
+    if (next.length === 0) break;
+    await readTextsInTurns(next, (file) => `${repoRoot}${path.sep}${file}`, MAX_TEST_FILE_CHARS, (file, text) => {
+      // Imports left unread may hide what a test reaches: "no test imports it" is no longer a fact.
+      if (budget <= 0) {
+        complete = false;
+        return false;
+      }
+      if (text !== undefined) {
+        budget -= text.length;
+        index.addEntryPoint(file, text);
+      }
+      return true;
+    }, options.signal);
+  }
   if (options.signal?.aborted) complete = false;
   return { index, complete };
 }

@@ -61,6 +61,8 @@ const NOT_FIXES: ReadonlyArray<[string, NonFixReason]> = [
   ['Fix a Yoda condition to placate Error Prone. (#2673)', 'lint'],
   ['Fix warning C4702 emitted from format.h (MSVC) (#3866)', 'lint'],
   ['Fix formatting', 'formatting'],
+  ['Fix CS', 'formatting'],
+  ['Fix coding standards', 'formatting'],
   ['style: fix new lints', 'formatting'],
   ['Fix style with clang-format', 'formatting'],
   ['Fix CI for macOS 14 (#2079)', 'ci'],

@@ -43,7 +43,7 @@ describe('testReferences: what the tests import and use', () => {
     assert.equal(refs.importerOf('tests/conftest.py'), 'tests/test_rel.py');
   });
 
-  it('counts what an imported package entry point imports as imported by the test, one level deep', () => {
+  it('counts what an imported file imports as imported by the test, round by round, each file once', () => {
     const files: Record<string, string> = {
       'src/requests/__init__.py': 'from .api import get\nfrom . import sessions\n', 'src/requests/api.py': 'from .sessions import Session\n',
       'src/requests/sessions.py': '', 'src/requests/models.py': '',
@@ -53,14 +53,22 @@ describe('testReferences: what the tests import and use', () => {
     };
     const refs = new TestReferenceIndex(Object.keys(files));
     for (const test of ['tests/test_api.py', 'test/app.js', 'test/spec_x.rb']) refs.add(test, files[test]!);
-    assert.deepEqual(refs.importedEntryPoints().sort(), ['index.js', 'lib/rack.rb', 'src/requests/__init__.py']);
-    for (const entry of refs.importedEntryPoints()) refs.addEntryPoint(entry, files[entry]!);
+    const round = () => {
+      const next = refs.importedToFollow();
+      for (const file of next) refs.addEntryPoint(file, files[file]!);
+      return next.sort();
+    };
+    assert.deepEqual(round(), ['index.js', 'lib/rack.rb', 'src/requests/__init__.py']);
     assert.equal(refs.importerOf('src/requests/api.py'), 'tests/test_api.py');
     assert.equal(refs.importerOf('src/requests/sessions.py'), 'tests/test_api.py');
-    assert.equal(refs.importerOf('src/requests/models.py'), undefined, 'one level only');
     assert.equal(refs.importerOf('lib/express.js'), 'test/app.js');
-    assert.equal(refs.importerOf('lib/request.js'), undefined, 'lib/express.js is no entry point');
+    assert.equal(refs.importerOf('lib/request.js'), undefined, 'two levels down: not read yet');
     assert.equal(refs.importerOf('lib/rack/request.rb'), 'test/spec_x.rb');
+    assert.deepEqual(round(), ['lib/express.js', 'lib/rack/request.rb', 'src/requests/api.py', 'src/requests/sessions.py']);
+    assert.equal(refs.importerOf('lib/request.js'), 'test/app.js', 'the test reaches it through lib/express.js');
+    assert.equal(refs.importerOf('src/requests/models.py'), undefined, 'nothing imports it');
+    assert.deepEqual(round(), ['lib/request.js']);
+    assert.deepEqual(round(), [], 'each file is followed once');
   });
 
   it('resolves Ruby requires and C/C++ includes; a C source counts through its header', () => {
