@@ -8,23 +8,29 @@ import type { CallableFunction } from './callableFunctions';
 import type { SourceLanguage } from './testFileMatch';
 import { languageOf } from './testFileMatch';
 
-/** Below this many lines of logic a function is a getter, a setter or a one-liner: not worth a task of its own. */
-export const MIN_FUNCTION_LOGIC_LINES = 8;
+/** Below this many lines of logic a function is a getter, a setter or a one-liner: not worth a task of its own (a
+ * five-line `unsubscribe` with two decisions is, and makes a ten-minute task). */
+export const MIN_FUNCTION_LOGIC_LINES = 5;
 /** Fewer decision points than this and one happy-path call tests it (a test of any caller likely does). */
 export const MIN_FUNCTION_BRANCHES = 2;
 /** A file gives at most this many function tasks (its weightiest): more would crowd out other files and kinds. */
-export const MAX_FUNCTIONS_PER_FILE = 2;
+export const MAX_FUNCTIONS_PER_FILE = 3;
 
 /** How much there is to test in a function: its lines plus three per decision point (chooseTestScope's weight). */
 export function functionWeight(fn: { readonly logicLines: number; readonly branches: number }): number {
   return fn.logicLines + 3 * fn.branches;
 }
 
-/** The functions with enough logic for a task of their own, weightiest first (then in file order). */
+/**
+ * The functions with enough logic for a task of their own, weightiest first (then in file order); of overloads (the
+ * same name twice in a file), only the weightiest: one task per name.
+ */
 export function functionsWorthATest(functions: readonly CallableFunction[]): CallableFunction[] {
+  const seen = new Set<string>();
   return functions
     .filter((fn) => fn.logicLines >= MIN_FUNCTION_LOGIC_LINES && fn.branches >= MIN_FUNCTION_BRANCHES)
-    .sort((a, b) => functionWeight(b) - functionWeight(a) || a.line - b.line);
+    .sort((a, b) => functionWeight(b) - functionWeight(a) || a.line - b.line)
+    .filter((fn) => !seen.has(fn.displayName) && seen.add(fn.displayName));
 }
 
 /** Files a word or phrase is recorded in, at most: enough to tell which test file names most of a file's functions. */
@@ -112,7 +118,8 @@ export function testsCallByName(source: string, testFile: string | undefined): b
 }
 
 /**
- * Which of a set of words some text mentions as a whole word (`$` counts as a word character, for JS), and which of a
+ * Which of a set of words some text mentions as a whole word (letters, digits and `_`: `$` parts a JS name, so
+ * `lib$subscribe` counts for `subscribe`, the careful reading), and which of a
  * set of phrases it contains, anywhere: code, strings and comments alike, so a test that calls a function through
  * reflection, `send(:name)`, a command line (`["routes"]`) or only names it in a comment still counts, and so does one
  * that quotes its message. Feed every test file's text, then ask.
@@ -176,7 +183,7 @@ export class WordSearch {
     const left = [...set].filter((word) => (this.found.get(word)?.length ?? 0) < MAX_FILES_PER_WORD).sort((a, b) => b.length - a.length);
     if (left.length === 0) return null;
     const escaped = left.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-    return new RegExp(wholeWords ? `(?<![\\w$])(?:${escaped})(?![\\w$])` : escaped, 'g');
+    return new RegExp(wholeWords ? `(?<!\\w)(?:${escaped})(?!\\w)` : escaped, 'g');
   }
 }
 

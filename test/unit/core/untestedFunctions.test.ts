@@ -18,13 +18,13 @@ function searched(functions: readonly CallableFunction[], tests: Record<string, 
 }
 
 describe('untestedFunctions: a public function no test names, in a tested file', () => {
-  it('finds whole words anywhere in a test (code, strings, comments), `$` being part of a JS name', () => {
+  it('finds whole words anywhere in a test (code, strings, comments), `$` parting words as git grep -w does', () => {
     const search = new WordSearch(['get_root_path', 'parse', 'sendFile', 'run'], ['header key must be a string']);
-    search.add('tests/a.py', '# get_root_path is covered elsewhere\nparser = make()\n');
+    search.add('tests/a.py', '# get_root_path is covered elsewhere\nparser = make()\nsendFileSync()\n');
     search.add('test/b.js', "expect(res.$sendFile).ok; cli(['run']);\nassert.throws(f, /header key must be a string/)\n");
     assert.equal(search.mentionedIn('get_root_path'), 'tests/a.py');
     assert.equal(search.mentionedIn('parse'), undefined, '`parser` is another word');
-    assert.equal(search.mentionedIn('sendFile'), undefined, '`$sendFile` is another JS name');
+    assert.equal(search.mentionedIn('sendFile'), 'test/b.js', '`$sendFile` may be it: the careful reading');
     assert.equal(search.mentionedIn('run'), 'test/b.js');
     assert.equal(search.mentionedIn('header key must be a string'), 'test/b.js');
     assert.equal(search.filesRead, 2);
@@ -38,9 +38,12 @@ describe('untestedFunctions: a public function no test names, in a tested file',
     assert.deepEqual(search.filesMentioning('beta'), ['t2']);
   });
 
-  it('keeps functions with at least 8 lines of logic and 2 branches, weightiest first', () => {
-    const worth = functionsWorthATest([fn('small', { logicLines: 7 }), fn('straight', { branches: 1 }), fn('light', { line: 5 }), fn('heavy', { branches: 9, line: 30 })]);
-    assert.deepEqual(worth.map((f) => f.bareName), ['heavy', 'light']);
+  it('keeps functions with at least 5 lines of logic and 2 branches, weightiest first, one per name', () => {
+    const worth = functionsWorthATest([
+      fn('small', { logicLines: 4 }), fn('straight', { branches: 1 }), fn('light', { line: 5, logicLines: 5 }), fn('heavy', { branches: 9, line: 30 }),
+      fn('heavy', { branches: 4, line: 60 }),
+    ]);
+    assert.deepEqual(worth.map((f) => [f.bareName, f.line]), [['heavy', 30], ['light', 5]]);
   });
 
   it('calls a function untested when no test names it, an alias of it or its message, and its tests name the file\'s other functions', () => {

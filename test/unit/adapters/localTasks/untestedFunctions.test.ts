@@ -32,7 +32,7 @@ describe('local tasks: public functions no test names, in files that have tests 
 
   it('suggests the function no test names, at its lines, with what was searched and the file\'s tests', async () => {
     const repo = repos.init('flask');
-    const helpers = [pyDef('get_root_path', 16), pyDef('get_debug_flag'), pyDef('_private_helper'), pyDef('short', 2)].join('\n');
+    const helpers = [pyDef('get_root_path', 16), pyDef('get_debug_flag'), pyDef('_private_helper'), 'def short(value):\n    if value:\n        return 1\n    return 0\n'].join('\n');
     repos.commit(repo, 'start', 30, {
       'src/flask/helpers.py': helpers,
       'tests/test_helpers.py': 'from flask.helpers import get_debug_flag\n\ndef test_flag():\n    assert get_debug_flag([1])\n',
@@ -93,15 +93,15 @@ describe('local tasks: public functions no test names, in files that have tests 
     assert.deepEqual(functionGaps(result.candidates).map((c) => c.title), ['Add a test for public_unnamed (src/util.py)']);
   });
 
-  it('gives at most two functions of a file, the weightiest, and keeps its verdicts for the next refresh', async () => {
+  it('gives at most three functions of a file, the weightiest, and keeps its verdicts for the next refresh', async () => {
     const repo = repos.init('capped');
     repos.commit(repo, 'start', 10, {
-      'lib/big.py': [pyDef('alpha', 8), pyDef('bravo', 30), pyDef('charlie', 20), pyDef('delta_named')].join('\n'),
+      'lib/big.py': [pyDef('alpha', 8), pyDef('bravo', 30), pyDef('charlie', 20), pyDef('echo', 12), pyDef('delta_named')].join('\n'),
       'tests/test_big.py': 'from lib.big import delta_named\n\ndelta_named([])\n',
     });
     const git = repos.gateway();
     const first = await collectLocalCandidates(repo, { git });
-    assert.deepEqual(functionGaps(first.candidates).map((c) => c.title).sort(), ['Add a test for bravo (lib/big.py)', 'Add a test for charlie (lib/big.py)']);
+    assert.deepEqual(functionGaps(first.candidates).map((c) => c.title).sort(), ['Add a test for bravo (lib/big.py)', 'Add a test for charlie (lib/big.py)', 'Add a test for echo (lib/big.py)']);
     assert.deepEqual(first.historyCache?.sources?.functionVerdicts?.map(([file]) => file), ['lib/big.py']);
     const again = await collectLocalCandidates(repo, { git, historyCache: first.historyCache });
     assert.deepEqual(functionGaps(again.candidates).map((c) => c.id).sort(), functionGaps(first.candidates).map((c) => c.id).sort());
@@ -138,7 +138,7 @@ describe('local tasks: public functions no test names, in files that have tests 
       Array.from({ length: 8 }, (_, i) => ({ file: `lib/m${i}.py`, churn: 1 + i, fixCommits: 0 })),
       { repoRoot: repo, index: new TestFileIndex(tracked), tracked: new Set(tracked), testedBy: async (file) => ({ kind: 'name', testFile: file.replace('lib/', 'tests/test_') }) },
     );
-    assert.equal(found.candidates.length, 10);
+    assert.equal(found.candidates.length, 10, '16 functions found, 10 kept');
     assert.equal(found.candidates[0]!.title, 'Add a test for first_7 (lib/m7.py)', 'the riskiest file first');
   });
 });
