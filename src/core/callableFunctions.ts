@@ -17,7 +17,7 @@
  *   in its `public:` part; not in a `detail`/`internal` namespace.
  */
 import { scopesAt, type Scope } from './braceScopes';
-import { codeAndStrings } from './codeText';
+import { codeAndStrings, codeLines } from './codeText';
 import type { FunctionShape, SourceShape } from './sourceShape';
 import type { SourceLanguage } from './testFileMatch';
 
@@ -70,6 +70,7 @@ const INTERNAL_NAMESPACE = /^(?:detail|details|internal|impl|priv|private|_.*)$/
 const IDENTIFIER = /^[A-Za-z_$][\w$]*[?!=]?$/;
 const HELPER_NAME = /(?:Internal|Impl|Unchecked|_internal|_impl|_unchecked)$|^(?:internal|do)[A-Z_]/;
 /** What marks a function as no public API, or on its way out, in its doc comment or annotations. */
+const DEPRECATED_BODY = /\bDeprecationWarning\b|\bwill be removed\b|\bis deprecated\b|\bdeprecate\(/i;
 const INTERNAL_DOC = /@private\b|@api\s+private\b|@internal\b|:nodoc:|@hide\b|@deprecated\b|\bDeprecated:|#\[deprecated\b|@Deprecated\b|\[Obsolete\b/;
 /** Interpolation and formatting holes that split a message into the fixed parts a test would quote. */
 const INTERPOLATION = /#\{[^}]*\}|\$\{[^}]*\}|\{[^}]*\}|%[-+ #0-9.]*[a-zA-Z]|\$[A-Za-z_]\w*|\\\(/;
@@ -120,8 +121,11 @@ class FileReader {
   ) {}
 
   callable(fn: FunctionShape): CallableFunction | undefined {
-    const { owner, bare: shapeBare } = splitName(fn.name);
+    const split = splitName(fn.name);
+    const shapeBare = split.bare;
     const signature = this.signature(fn, shapeBare);
+    // C++: the class of `Version::LogAndApply(` or the one the method sits in, not the namespace around it.
+    const owner = this.language === 'c' || this.language === 'cpp' ? this.cppClassOf(fn, shapeBare, signature) : split.owner;
     // JS: `res.sendFile = function send(…)` is called as `sendFile`, whatever the function's own name.
     const assigned = this.language === 'js' || this.language === 'ts' ? /^((?:[\w$]+\.)+)([\w$]+)\s*=\s*(?:async\s+)?function\b/.exec(signature.trim()) : null;
     const bare = assigned?.[2] ?? shapeBare;
@@ -129,21 +133,27 @@ class FileReader {
     // `removeInternal`, `parse_impl`: a helper by its own name, reached through the function it helps.
     if (HELPER_NAME.test(bare)) return undefined;
     const decorations = this.decorations(fn.line);
-    if (!this.visible(fn, bare, owner, signature, decorations) || this.markedInternal(fn.line - decorations.length, fn.line, owner)) return undefined;
+    if (!this.visible(fn, bare, owner, signature, decorations) || this.markedInternal(fn.line - decorations.length, fn, owner)) return undefined;
     const receiver = assigned?.[1]!.replace(/\.prototype\.$/, '.').replace(/^(?:module\.)?exports\.$/, '');
-    const displayName = assigned ? `${receiver}${bare}` : fn.name;
+    const displayName = assigned ? `${receiver}${bare}` : this.language === 'c' || this.language === 'cpp' ? (owner ? `${owner}::${bare}` : bare) : fn.name;
     return {
       ...fn, ...(owner && !assigned ? { owner } : {}), bareName: bare.replace(/[?!=]$/, ''), displayName, aliases: aliasesOf(bare.replace(/[?!=]$/, ''), decorations, this.raw, fn.line),
       messages: this.messages(fn),
     };
   }
 
+  private cppClassOf(fn: FunctionShape, bare: string, signature: string): string | undefined {
+    const qualified = new RegExp(`(\\w+)::~?${escape(bare)}\\s*\\(`).exec(signature)?.[1];
+    return qualified ?? [...(this.scopes.get(fn.line) ?? [])].reverse().find((scope) => scope.kind === 'type')?.name;
+  }
+
   /**
-   * Whether its doc comment (above line `top`, 1-based, past a blank line or two), its decorators or the line
-   * declaring its type say it is internal or deprecated: `@private`, `@api private`, `@internal`, `:nodoc:`,
+   * Whether its doc comment (above line `top`, 1-based, past a blank line or two), its decorators, the top of its body
+   * or the line declaring its type say it is internal or deprecated: `@private`, `@api private`, `@internal`, `:nodoc:`,
    * `@hide`, `@deprecated`, `Deprecated:`, `#[deprecated]`, `[Obsolete]`.
    */
-  private markedInternal(top: number, line: number, owner: string | undefined): boolean {
+  private markedInternal(top: number, fn: FunctionShape, owner: string | undefined): boolean {
+    const line = fn.line;
     // Its decorators, its signature and the line after it (a Ruby `# :nodoc:`, a docstring's first line).
     const doc = this.raw.slice(top - 1, line + 1);
     let i = top - 2;
@@ -151,6 +161,8 @@ class FileReader {
     // The comment block right above: lines with text and no code.
     for (let n = 0; i >= 0 && n < 80 && this.raw[i]!.trim() !== '' && this.code[i]!.trim() === ''; i--, n++) doc.push(this.raw[i]!);
     if (INTERNAL_DOC.test(doc.join('\n'))) return true;
+    // `warnings.warn("… is deprecated …", DeprecationWarning)` at the top of its body.
+    if (this.raw.slice(line, Math.min(line + 15, fn.endLine)).some((text) => DEPRECATED_BODY.test(text))) return true;
     if (!owner) return false;
     const declaration = new RegExp(`\\b(?:class|module|struct|object)\\s+(?:\\w+::)*${escape(owner)}\\b`);
     return this.raw.some((text) => declaration.test(text) && /:nodoc:/.test(text));
@@ -337,12 +349,15 @@ class FileReader {
     if (scopes.some((scope) => (scope.kind === 'namespace' && INTERNAL_NAMESPACE.test(scope.name ?? '')) || (scope.kind === 'type' && scope.access !== 'public'))) return false;
     const inType = scopes.some((scope) => scope.kind === 'type');
     if ([...scopes].reverse().find((scope) => scope.kind === 'type')?.name === bare) return false; // a constructor
+    if (/\b(?:override|final)\b/.test(sig.slice(sig.indexOf(bare)))) return false;
     if (!inType && /\bstatic\b/.test(sig.slice(0, sig.indexOf(bare)))) return false;
-    if (inType || /\.(?:h|hh|hpp|hxx|inl|ipp)$/.test(this.file)) return true;
+    if (/\.(?:h|hh|hpp|hxx|inl|ipp)$/.test(this.file)) return true;
+    // A class defined in a source file is that file's own: no test can include it.
+    if (inType) return false;
     // A source file: the header beside it must declare it (and, for `Class::method`, in the class's public part).
     const headerText = this.options.headerText;
     if (!headerText) return false;
-    const headerCode = headerText.split('\n');
+    const headerCode = codeLines(headerText, this.language);
     const declared = new RegExp(`(?:^|[^\\w$])${escape(bare)}\\s*\\(`);
     const at = headerCode.findIndex((line) => declared.test(line) && !/\bstatic\b/.test(line));
     if (at < 0) return false;

@@ -82,7 +82,8 @@ function untestedFunctionReasons(s: TestGapSignals, fn: UntestedFunctionRef, fac
   const named = fn.publicFunctions;
   if (named) {
     const more = named.namedThere > named.examples.length ? ` and ${named.namedThere - named.examples.length} more` : '';
-    reasons.push(`Its file has tests: ${named.testFile} names ${list(named.examples)}${more}; ${named.named} of its ${plural(named.of, 'public function')} ${named.named === 1 ? 'is' : 'are'} named in tests`);
+    const share = named.named > 0 ? `; ${named.named} of its ${plural(named.of, 'public function')} ${named.named === 1 ? 'is' : 'are'} named in tests` : '';
+    reasons.push(`Its file has tests: ${named.testFile} names ${list(named.examples)}${more}${share}`);
   } else if (s.testEvidence) reasons.push(`Its file has tests: ${describeEvidence(s.testEvidence)}`);
   if (s.churn > 0) {
     const fixes = s.fixCommits === 0 ? '' : s.fixCommits === 1 ? ', 1 of them a fix' : `, ${s.fixCommits} of them fixes`;

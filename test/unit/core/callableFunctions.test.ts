@@ -170,7 +170,7 @@ describe('callableFunctions: what a test can call by name', () => {
       'class basic_specs {', ' int hidden(int x) {', body('   '), ' }', ' public:',
       ' basic_specs(int x) {', body('   '), ' }',
       ' void set_fill(int x) {', body('   '), ' }', ' private:', ' int secret(int x) {', body('   '), ' }', '};',
-      'struct open_by_default {', ' int visible(int x) {', body('   '), ' }', '};', '}  // namespace fmt', '',
+      'struct open_by_default : base {', ' int visible(int x) {', body('   '), ' }', ' int overridden(int x) override {', body('   '), ' }', '};', '}  // namespace fmt', '',
     ].join('\n');
     assert.deepEqual(callable('include/fmt/base.h', hpp), ['format_to', 'set_fill', 'visible']);
     const c = ['#include "sds.h"', '', 'sds sdsnew(int x) {', body('    '), '}', '', 'static int local(int x) {', body('    '), '}', '', 'int undeclared(int x) {', body('    '), '}', ''].join('\n');
@@ -178,9 +178,22 @@ describe('callableFunctions: what a test can call by name', () => {
     assert.deepEqual(callable('src/sds.c', c), [], 'without its header nothing shows what is public');
   });
 
+  it('C++ source files: an out-of-line method is named by its class and public only in its public part; a class of the file is its own', () => {
+    const header = ['namespace leveldb {', 'class VersionSet {', ' public:', '  Status LogAndApply(VersionEdit* edit);', ' private:', '  void Finalize(Version* v);', '};', '}', ''].join('\n');
+    const cc = ['#include "db/version_set.h"', 'namespace leveldb {', '',
+      'Status VersionSet::LogAndApply(VersionEdit* edit) {', body('  '), '}', '',
+      'void VersionSet::Finalize(Version* v) {', body('  '), '}', '',
+      'class LevelFileNumIterator : public Iterator {', ' public:', '  bool Valid(int x) {', body('    '), '  }', '};', '}', ''].join('\n');
+    const found = callableFunctions('db/version_set.cc', cc, 'cpp', sourceShape(cc, 'cpp'), { headerText: header });
+    assert.deepEqual(found.map((f) => [f.displayName, f.owner]), [['VersionSet::LogAndApply', 'VersionSet']]);
+  });
+
   it('leaves out functions their docs mark internal or deprecated', () => {
     const go = ['package a', '', '// Old does a thing.', '//', '// Deprecated: use New.', 'func Old(x int) int {', body('\t', ''), '}', '', 'func Fresh(x int) int {', body('\t', ''), '}', ''].join('\n');
     assert.deepEqual(callable('a.go', go), ['Fresh']);
+    const py = ['def get_unicode_from_response(r):', '    """Returns the content."""', '    warnings.warn("In requests 3.0, this will be removed.", DeprecationWarning)', '    return r', '',
+      'def fresh(r):', '    return r', ''].join('\n');
+    assert.deepEqual(callable('src/requests/utils.py', py), ['fresh'], 'deprecated by a warning at the top of its body');
     const java = ['public class A {', '  @Deprecated', '  public int old(int x) {', body('    '), '  }', '  public int fresh(int x) {', body('    '), '  }', '}', ''].join('\n');
     assert.deepEqual(callable('A.java', java), ['fresh']);
   });

@@ -133,5 +133,8 @@ describe('untestedFunctions: estimate, value and reasons', () => {
     assert.equal(reasons[2], 'File changed in 5 commits, 1 of them a fix');
     assert.match(reasons[3]!, /^get_root_path: 23 lines of logic, 8 branches; the file has 121 lines/);
     assert.ok(!reasons.some((r) => /no test (file )?yet|none named for it/i.test(r)), 'never says the file has no test');
+    const byType = signals({ untestedFunction: { ...signals().untestedFunction!, publicFunctions: { named: 0, of: 2, testFile: 'tests/Handler/CurlMultiHandlerTest.php', namedThere: 1, examples: ['CurlMultiHandler'] } } });
+    assert.equal(testGapReasons(byType, candidate, { estimate: estimate(byType), calibrationFactor: 1, ageDays: 0, waitingWorkingDays: 0, unblock: false })[1],
+      'Its file has tests: tests/Handler/CurlMultiHandlerTest.php names CurlMultiHandler', 'no "0 of its functions" when the tests name its type');
   });
 });
