@@ -276,9 +276,10 @@ class FileReader {
     if (this.code.some((line) => byName.test(line))) return false;
     // A bare `private` or `protected` above it at its own indentation, before the class or module it is in opens.
     const indent = indentOf(this.code[fn.line - 1] ?? '');
+    const heredocs = rubyHeredocLines(this.raw);
     for (let i = fn.line - 2; i >= 0; i--) {
       const line = this.code[i]!;
-      if (!line.trim()) continue;
+      if (!line.trim() || heredocs.has(i)) continue;
       const at = indentOf(line);
       if (at < indent) return true;
       if (at === indent && /^\s*(?:private|protected)\s*$/.test(line)) return false;
@@ -365,6 +366,25 @@ class FileReader {
     return !headerScopes.some((scope) => (scope.kind === 'namespace' && INTERNAL_NAMESPACE.test(scope.name ?? '')) || (scope.kind === 'type' && scope.access !== 'public'));
   }
 
+}
+
+/** The lines (0-based) of Ruby heredoc bodies and their closing `EOS`: text, whatever its indentation. */
+function rubyHeredocLines(raw: readonly string[]): Set<number> {
+  const inside = new Set<number>();
+  for (let i = 0; i < raw.length; i++) {
+    const opened = /<<[~-]?(['"]?)([A-Z_][A-Z0-9_]*)\1/.exec(raw[i]!);
+    if (!opened || /^\s*#/.test(raw[i]!)) continue;
+    // A heredoc alone on its line may start at column 0, like its body.
+    if (/^\s*<</.test(raw[i]!)) inside.add(i);
+    for (let j = i + 1; j < raw.length; j++) {
+      inside.add(j);
+      if (raw[j]!.trim() === opened[2]) {
+        i = j;
+        break;
+      }
+    }
+  }
+  return inside;
 }
 
 function indentOf(line: string): number {

@@ -117,6 +117,7 @@ describe('callableFunctions: what a test can call by name', () => {
       '    def public_again(x)', '      x', '    end',
       '  end', '',
       '  class Helper # :nodoc:', '    def helps(x)', '      x', '    end', '  end',
+      '  class Files', '    private', '', '    def header(x)', '<<-EOF', 'part: #{x}', 'EOF', '    end', '', '    def each_range_part(x)', '      x', '    end', '  end',
       'end', '',
     ].join('\n');
     assert.deepEqual(callable('lib/rack/static.rb', rb), ['call', 'applicable_rules', 'public_again']);
