@@ -6,6 +6,8 @@ export interface Label {
   readonly kind: string;
   readonly path: string;
   readonly line?: number;
+  /** For a function-level test gap: the function's bare name (untestedFunctionName). */
+  readonly function?: string;
   readonly title?: string;
   readonly verdict: 'good' | 'bad';
   readonly defect?: string;
@@ -16,6 +18,7 @@ export interface TaskRecord {
   readonly kind: string;
   readonly path: string;
   readonly line: number;
+  readonly function?: string;
   readonly title: string;
   readonly estimateMinutes: number;
   readonly reasons: readonly string[];

@@ -18,7 +18,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { commitTime, ensureWorktree, readCorpus, root } from './corpus.mjs';
-import { AUTO_DEFECTS, LABEL_ONLY_DEFECTS, claimsNoTest, classify, relativePath, repoContext } from './quality-checks.mjs';
+import { AUTO_DEFECTS, LABEL_ONLY_DEFECTS, claimsNoTest, classify, relativePath, repoContext, untestedFunctionName } from './quality-checks.mjs';
 
 const DAY_MS = 86_400_000;
 export const TOP = 10;
@@ -55,11 +55,13 @@ export function readLabels(file = labelsFile) {
 /**
  * The label of a task: same repository, kind and path, and the same line, or the same title within ±3 lines (the
  * title may be reworded, or the line moved a little, while the other holds; the same title far away is another
- * task). A test gap is one per file, so its path is enough.
+ * task). A file-level test gap is one per file, so its path is enough; a function-level one (`signals.untestedFunction`)
+ * is matched by its function (the label's `function` field), never by a label for the whole file or another function.
  */
 export function labelFor(labels, repo, task, rel) {
   const line = task.location?.line ?? 0;
-  const candidates = labels.filter((l) => l.repo === repo && l.kind === task.kind && l.path === rel);
+  const fn = untestedFunctionName(task);
+  const candidates = labels.filter((l) => l.repo === repo && l.kind === task.kind && l.path === rel && l.function === fn);
   return candidates.find((l) => l.line === line && l.title === task.title)
     ?? candidates.find((l) => l.line === line)
     ?? candidates.find((l) => l.title === task.title && Math.abs((l.line ?? 0) - line) <= 3)
@@ -69,7 +71,7 @@ export function labelFor(labels, repo, task, rel) {
 /** A label stub for a task, for pasting into bench/quality-labels.json; `auto` is the automatic verdict, a hint only. */
 export function labelStub(repo, record) {
   const auto = record.auto.findings.length ? record.auto.findings.map((f) => `${f.defect}: ${f.why}`).join(' | ') : 'clean';
-  return { repo, kind: record.kind, path: record.path, line: record.line, title: record.title, verdict: '', defect: '', note: '', auto };
+  return { repo, kind: record.kind, path: record.path, line: record.line, ...(record.function ? { function: record.function } : {}), title: record.title, verdict: '', defect: '', note: '', auto };
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -109,6 +111,7 @@ export function evaluateRepo(entry, dir, { labels = [], cli = DEFAULT_CLI, now, 
       kind: task.kind,
       path: rel,
       line: task.location?.line ?? 0,
+      ...(untestedFunctionName(task) ? { function: untestedFunctionName(task) } : {}),
       title: task.title,
       estimateMinutes: task.estimateMinutes,
       reasons: task.reasons,

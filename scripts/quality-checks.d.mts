@@ -48,6 +48,8 @@ export declare function testFilesMentioning(ctx: RepoContext, rel: string): stri
 export declare function coChangedWithTests(ctx: RepoContext, rel: string): number;
 export declare function hasInFileTests(lines: readonly string[] | undefined): boolean;
 export declare function testEvidence(ctx: RepoContext, rel: string): string | undefined;
+export declare function untestedFunctionName(task: CheckedTask): string | undefined;
+export declare const wrongUntestedFunction: Check;
 export declare const wrongNoTestFile: Check;
 export declare function isCosmeticSubject(subject: string, author?: string): boolean;
 export declare function isFixSubject(subject: string): boolean;

@@ -14,7 +14,7 @@ import * as path from 'node:path';
 const DAY_MS = 86_400_000;
 
 /** The defect classes the automatic checks find (labels may also say notWorthIt, vague or other). */
-export const AUTO_DEFECTS = ['vendored', 'generated', 'wrongNoTestFile', 'untestable', 'cosmeticFix', 'conditionalSkip', 'skipInComment', 'notATest', 'notCode', 'duplicate', 'waitingTodo'];
+export const AUTO_DEFECTS = ['vendored', 'generated', 'wrongNoTestFile', 'wrongUntestedFunction', 'untestable', 'cosmeticFix', 'conditionalSkip', 'skipInComment', 'notATest', 'notCode', 'duplicate', 'waitingTodo'];
 export const LABEL_ONLY_DEFECTS = ['notWorthIt', 'vague', 'other'];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -251,9 +251,9 @@ export function stripStrings(line) {
 // ---------------------------------------------------------------------------------------------------------------
 // 2. "No test file" claims
 
-/** Does the task say the file has no test? */
+/** Does the task say the file has no test? (A function-level gap says its file HAS tests: wrongUntestedFunction.) */
 export function claimsNoTest(task) {
-  if (task.kind !== 'testGap') return false;
+  if (task.kind !== 'testGap' || untestedFunctionName(task)) return false;
   if (task.signals?.hasTestFile === false) return true;
   return (task.reasons ?? []).some((r) => /\bno (test|tests|test file)\b|\buntested\b|\bwithout (a )?tests?\b/i.test(r));
 }
@@ -366,6 +366,31 @@ export function wrongNoTestFile(task, ctx) {
   if (!rel) return undefined;
   const evidence = testEvidence(ctx, rel);
   return evidence ? { defect: 'wrongNoTestFile', why: evidence } : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2b. "No test names this function" claims
+
+/**
+ * The bare name a function-level test gap says no test names (`signals.untestedFunction`: its `bareName`, else the
+ * last part of its `name`), or undefined for any other task.
+ */
+export function untestedFunctionName(task) {
+  const fn = task.kind === 'testGap' ? task.signals?.untestedFunction : undefined;
+  if (!fn) return undefined;
+  return fn.bareName ?? String(fn.name ?? '').split(/\.|::|#/).pop() ?? undefined;
+}
+
+/**
+ * A "no test names f" claim where a test-looking file of the repository (any language, code, strings or comments)
+ * does contain `f` as a whole word: `git grep -w -F` over the tracked files, kept to test paths.
+ */
+export function wrongUntestedFunction(task, ctx) {
+  const name = untestedFunctionName(task);
+  if (!name) return undefined;
+  const out = runGit(ctx.dir, ['grep', '-l', '-w', '-F', '-I', '-e', name, '--'], [0, 1]);
+  const naming = out.split('\n').filter((file) => file && isTestPath(file));
+  return naming.length ? { defect: 'wrongUntestedFunction', why: `${naming.slice(0, 2).join(', ')}${naming.length > 2 ? ` and ${naming.length - 2} more` : ''} name${naming.length === 1 ? 's' : ''} ${name}` } : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -625,7 +650,7 @@ export function duplicates(tasks, ctx) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The per-task checks, in the order their findings are listed. */
-export const TASK_CHECKS = [vendoredOrGenerated, markerInProse, wrongNoTestFile, untestableFile, cosmeticFix, notActionableSkip, waitingTodo];
+export const TASK_CHECKS = [vendoredOrGenerated, markerInProse, wrongNoTestFile, wrongUntestedFunction, untestableFile, cosmeticFix, notActionableSkip, waitingTodo];
 
 /** Every automatic finding for each task of `tasks` (a ranked list, usually the top 10). */
 export function classify(tasks, ctx) {

@@ -142,7 +142,11 @@ const FIRST_TEST_FILE_SETUP_MINUTES = 10;
 /** No coverage data at all: one focused test of one function. */
 const UNKNOWN_RANGE_MINUTES = 15;
 
+/** A function in a tested file: finding its test file, and the fixtures the other tests there use. */
+const EXISTING_TEST_FILE_MINUTES = 3;
+
 function testGapMinutes(s: TestGapSignals): number {
+  if (s.untestedFunction && s.scope) return codeSizeMinutes(s.scope) + EXISTING_TEST_FILE_MINUTES;
   const lines = s.uncoveredLines > 0 ? s.uncoveredLines * TEST_MINUTES_PER_UNCOVERED_LINE : s.scope ? codeSizeMinutes(s.scope) : UNKNOWN_RANGE_MINUTES;
   return lines + (s.hasTestFile ? 0 : FIRST_TEST_FILE_SETUP_MINUTES);
 }

@@ -5,7 +5,7 @@
  */
 import type { Estimate } from './estimate';
 import { sizeFromLabels } from './estimate';
-import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskCandidate, TestEvidence, TestEvidenceKind, TestGapSignals, TodoSignals } from './tasks';
+import type { BugSignals, ReviewSignals, SkippedTestSignals, TaskCandidate, TestEvidence, TestEvidenceKind, TestGapSignals, TodoSignals, UntestedFunctionRef } from './tasks';
 
 export interface ReasonFacts {
   readonly estimate: Estimate;
@@ -57,6 +57,7 @@ export function bugReasons(s: BugSignals, facts: ReasonFacts): string[] {
 }
 
 export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, facts: ReasonFacts): string[] {
+  if (s.untestedFunction) return untestedFunctionReasons(s, s.untestedFunction, facts);
   const reasons: string[] = [];
   const where = candidate.location;
   if (s.uncoveredLines > 0 && where?.endLine !== undefined && where.endLine > where.line) reasons.push(`Lines ${where.line}–${where.endLine} uncovered`);
@@ -70,6 +71,24 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
   if (s.testEvidence) reasons.push(`Has tests: ${describeEvidence(s.testEvidence)}`);
   else if (s.evidenceChecked?.length) reasons.push(`No test found: ${s.evidenceChecked.map((kind) => NOT_FOUND[kind]).join(', ')}`);
   else if (!s.hasTestFile) reasons.push('No test file yet');
+  if (s.scope) reasons.push(sizeReason(s));
+  if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: test part of it');
+  return reasons;
+}
+
+/** A public function no test names, in a tested file: what was searched, the file's tests, its history and size. */
+function untestedFunctionReasons(s: TestGapSignals, fn: UntestedFunctionRef, facts: ReasonFacts): string[] {
+  const reasons = [`No test file names ${fn.bareName}: ${plural(fn.testFilesSearched, 'test file')} searched (code, strings and comments)`];
+  const named = fn.publicFunctions;
+  if (named) {
+    const more = named.namedThere > named.examples.length ? ` and ${named.namedThere - named.examples.length} more` : '';
+    const share = named.named > 0 ? `; ${named.named} of its ${plural(named.of, 'public function')} ${named.named === 1 ? 'is' : 'are'} named in tests` : '';
+    reasons.push(`Its file has tests: ${named.testFile} names ${list(named.examples)}${more}${share}`);
+  } else if (s.testEvidence) reasons.push(`Its file has tests: ${describeEvidence(s.testEvidence)}`);
+  if (s.churn > 0) {
+    const fixes = s.fixCommits === 0 ? '' : s.fixCommits === 1 ? ', 1 of them a fix' : `, ${s.fixCommits} of them fixes`;
+    reasons.push(`File changed in ${plural(s.churn, 'commit')}${fixes}${namedFixes(s)}`);
+  }
   if (s.scope) reasons.push(sizeReason(s));
   if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: test part of it');
   return reasons;
@@ -138,6 +157,11 @@ function alsoHere(notes: readonly string[] | undefined): string[] {
   if (!notes?.length) return [];
   const shown = notes.slice(0, 3).map((note) => `Also here: ${note}`);
   return notes.length > 3 ? [...shown, `And ${notes.length - 3} more here`] : shown;
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function list(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** `line 71`, `lines 71 and 90`, `lines 3, 9 and 12`. */

@@ -55,7 +55,22 @@ export function testGapRisk(s: TestGapSignals): number {
 }
 
 export function testGapValue(s: TestGapSignals): number {
+  if (s.untestedFunction) return untestedFunctionValue(s);
   return 0.25 + 0.6 * testGapRisk(s);
+}
+
+/** Lines plus three per branch at which a function counts as fully weighty (a 30-line function with 10 branches). */
+const WEIGHTY_FUNCTION = 60;
+
+/**
+ * One public function no test names, in a file that has tests: the file's risk (its tests make it count as half
+ * covered, so it stays below the same file untested), a little more for a weightier function, never above what an
+ * untested file of the same risk gets.
+ */
+export function untestedFunctionValue(s: TestGapSignals): number {
+  const scope = s.scope ?? { logicLines: 0, branches: 0 };
+  const weight = Math.min(1, Math.max(0, scope.logicLines + 3 * scope.branches) / WEIGHTY_FUNCTION);
+  return 0.22 + 0.6 * testGapRisk({ ...s, hasTestFile: true }) + 0.03 * weight;
 }
 
 /** Commits touching the file in the history window, saturating at 10: hot code. */

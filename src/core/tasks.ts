@@ -72,6 +72,35 @@ export interface TestGapSignals {
   readonly scope?: CodeSize;
   /** The whole file, when the task names only a part of it. */
   readonly fileSize?: CodeSize;
+  /**
+   * Set when the task is one public function that no test file names, in a file that has tests (`testEvidence`):
+   * a function-level gap rather than an untested file.
+   */
+  readonly untestedFunction?: UntestedFunctionRef;
+}
+
+/** A public function no test file names (core/untestedFunctions.ts). */
+export interface UntestedFunctionRef {
+  /** As the title shows it: `Owner.method`, `res.sendFile`, `get_root_path`. */
+  readonly name: string;
+  /** The word looked for in the tests: the last part of `name`. */
+  readonly bareName: string;
+  /** 1-based, the function's first and last lines. */
+  readonly line: number;
+  readonly endLine: number;
+  /** Test files whose whole text was searched for the name (and its aliases) without finding it. */
+  readonly testFilesSearched: number;
+  /** The file's tests call its functions by name: how many of its public functions they name, and an example. */
+  readonly publicFunctions?: PublicFunctionsNamed;
+}
+
+export interface PublicFunctionsNamed {
+  readonly named: number;
+  readonly of: number;
+  /** The test file that names the most of the file's functions and types, and (the first few of) those names. */
+  readonly testFile: string;
+  readonly namedThere: number;
+  readonly examples: readonly string[];
 }
 
 /** Lines of logic (statements inside functions), functions and decision points, from the file's text. */

@@ -373,6 +373,11 @@ export class TestFileIndex {
     return this.findTestFile(source) !== undefined;
   }
 
+  /** The Rust files with inline tests known so far. */
+  inlineTestFiles(): string[] {
+    return [...this.inlineTests];
+  }
+
   /** Every tracked test file in a supported language, in no particular order. */
   testFiles(): string[] {
     return [...this.testsByName.values()].flat();

@@ -29,6 +29,7 @@ import { grepSources } from './sourcesGrep';
 import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { untestedFunctionCandidates, type FunctionVerdict, type FunctionVerdicts } from './untestedFunctions';
 import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
 import { indexStamp, locate, recentCommitTimes, worktreeStatus } from './worktree';
 
@@ -121,6 +122,8 @@ export interface SourcesSnapshot {
   /** Each judged source file's test-gap verdict (untestedSources.ts), reused by a full check that finds HEAD and the
    *  work tree unchanged: no test file or source is read again. */
   readonly gapVerdicts?: Array<[string, UntestedSource | null]>;
+  /** The same for function-level gaps (untestedFunctions.ts): no source or test file is read again. */
+  readonly functionVerdicts?: Array<[string, FunctionVerdict | null]>;
 }
 
 export const SOURCES_MAX_AGE_MS = 3_600_000;
@@ -215,7 +218,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const status = attempt('Work tree status', () => worktreeStatus(git, repoRoot, common));
   // The verdicts read only tracked files and the history: they hold while HEAD and the work tree are unchanged.
   const verdicts = previous?.gapVerdicts
-    ? status.then((st) => (st?.head === head && st.fingerprint === previous.fingerprint ? new Map(previous.gapVerdicts) : undefined))
+    ? status.then((st) => (st?.head === head && st.fingerprint === previous.fingerprint ? { files: new Map(previous.gapVerdicts), functions: new Map(previous.functionVerdicts ?? []) } : undefined))
     : Promise.resolve(undefined);
   // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
   // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
@@ -246,7 +249,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
       head, settings, fingerprint: finalStatus.fingerprint, index,
       // A reused snapshot keeps its own time: its ages are as of then.
       takenAt: reuse ? previous.takenAt : now, startedAt, todos, skipped, ...(gaps ? { testGaps: gaps } : {}),
-      ...(judged ? { gapVerdicts: [...judged.verdicts] } : {}),
+      ...(judged ? { gapVerdicts: [...judged.verdicts], functionVerdicts: [...judged.functionVerdicts] } : {}),
     }
     : undefined;
   const filterProblems = (await session).problems;
@@ -349,9 +352,9 @@ async function testGaps(
   history: HistorySummary,
   since: number,
   filter: FilterSession,
-  cached: ReadonlyMap<string, UntestedSource | null> | undefined,
+  cached: { readonly files: ReadonlyMap<string, UntestedSource | null>; readonly functions: ReadonlyMap<string, FunctionVerdict | null> } | undefined,
   older: { readonly git: GitGateway; readonly until: number; readonly signal?: AbortSignal; readonly timeoutMs?: number },
-): Promise<{ result: SourceResult; verdicts: GapVerdicts }> {
+): Promise<{ result: SourceResult; verdicts: GapVerdicts; functionVerdicts: FunctionVerdicts }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
@@ -364,7 +367,7 @@ async function testGaps(
   const judge = new UntestedSourceJudge(repoRoot, {
     names: index,
     coChanges: window ? coChangedTests(window.commits, window.files, changedSources, (file) => isCoChangeTest(file, (f) => index.isTest(f))) : new Map(),
-  }, references, { coverageReports: covered.length > 0, cached });
+  }, references, { coverageReports: covered.length > 0, cached: cached?.files });
   const evidence = covered.length > 0 ? await judge.evidence() : undefined;
   const evidenceOf = (file: string) => (evidence ? evidenceWithoutText(file, evidence) : undefined);
   const fromCoverage = coverageGapCandidates(covered, { repoRoot, history: history.files, hasTestFile: (file) => evidenceOf(file) !== undefined, testEvidence: evidenceOf }).map(
@@ -416,10 +419,17 @@ async function testGaps(
     until: older.until, signal: older.signal, timeoutMs: older.timeoutMs, isTest: (file) => isCoChangeTest(file, (f) => index.isTest(f)),
   }).catch(() => new Map());
   for (const file of olderTests.keys()) judge.verdicts.set(file, null);
+  // In the changed files that have tests, the public functions none of them names (riskiest files first).
+  const fileGaps = new Set(candidates.map(relative));
+  const testedFiles = ranked.flatMap((entry) => (entry.file && !fileGaps.has(entry.file) && index.isSource(entry.file) && !filter.pathExclusion(entry.file) ? [{ file: entry.file, ...history.files.get(entry.file)! }] : []));
+  const functions = await untestedFunctionCandidates(testedFiles, {
+    repoRoot, index, tracked: present, testedBy: (file, shape) => judge.testedBy(file, shape), cached: cached?.functions, signal: older.signal,
+  });
+  candidates.push(...functions.candidates);
   // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
   // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
   const kept = new Set(await filter.keep(candidates.map(relative).filter((file) => !olderTests.has(file))));
-  return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts };
+  return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts, functionVerdicts: functions.verdicts };
 }
 
 function fatalMessage(folder: string, err: unknown): string {

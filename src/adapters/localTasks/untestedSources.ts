@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { chooseTestScope, type TestScope } from '../../core/estimate';
 import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting, type SourceShape } from '../../core/sourceShape';
-import type { FixCommitRef, TaskCandidate, TestEvidenceKind } from '../../core/tasks';
+import type { FixCommitRef, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
 import { languageOf } from '../../core/testFileMatch';
 import { readTextsInTurns } from './readTexts';
@@ -59,6 +59,17 @@ export class UntestedSourceJudge {
       this.sources = { ...this.base, references: references?.index };
     }
     return this.sources;
+  }
+
+  /**
+   * What shows that `file` is tested: the cheap evidence first (a name, inline tests, co-change), then what the test
+   * files import and use (read on first need); undefined when nothing does.
+   */
+  async testedBy(file: string, shape: SourceShape): Promise<TestEvidence | undefined> {
+    const cheap = evidenceWithoutText(file, this.sources ?? { ...this.base, references: undefined });
+    if (cheap) return cheap;
+    const sources = await this.evidence();
+    return evidenceWithoutText(file, sources) ?? evidenceFromDeclarations(file, shape, sources);
   }
 
   /** Of `files` (repository-relative), the test gaps; the others are left out. */

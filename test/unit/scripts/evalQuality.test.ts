@@ -37,6 +37,19 @@ describe('eval:quality labels', function () {
     assert.equal(harness.labelFor(labels, 'o/r', task({ kind: 'testGap', line: 40, title: 'Add tests for src/a.ts (parse)' }), 'src/a.ts'), labels[1]);
   });
 
+  it('matches a function-level test gap only to a label for the same function', () => {
+    const fileLabel = label({ kind: 'testGap', line: 1, title: 'Add tests for src/a.ts', verdict: 'bad', defect: 'untestable' });
+    const fnLabel = label({ kind: 'testGap', line: 30, function: 'parse', title: 'Add a test for parse (src/a.ts)', verdict: 'good' });
+    const fnTask = (bareName: string, line = 30) => ({
+      kind: 'testGap', title: `Add a test for ${bareName} (src/a.ts)`, location: { file: '/abs/src/a.ts', line },
+      signals: { kind: 'testGap', untestedFunction: { name: bareName, bareName, line, endLine: line + 10, testFilesSearched: 3 } },
+    });
+    assert.equal(harness.labelFor([fileLabel, fnLabel], 'o/r', fnTask('parse', 34), 'src/a.ts'), fnLabel);
+    assert.equal(harness.labelFor([fileLabel, fnLabel], 'o/r', fnTask('format', 30), 'src/a.ts'), undefined, 'another function of the file');
+    assert.equal(harness.labelFor([fnLabel], 'o/r', task({ kind: 'testGap', line: 1, title: 'Add tests for src/a.ts' }), 'src/a.ts'), undefined, 'the whole file');
+    assert.equal(harness.labelFor([fileLabel, fnLabel], 'o/r', task({ kind: 'testGap', line: 1, title: 'Add tests for src/a.ts' }), 'src/a.ts'), fileLabel);
+  });
+
   it('reads labels, leaves stubs without a verdict pending and refuses malformed ones', () => {
     const file = path.join(repos.tmp, 'labels.json');
     const write = (labels: unknown[]) => writeFileSync(file, JSON.stringify({ labels }));

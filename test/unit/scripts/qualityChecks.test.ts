@@ -114,6 +114,45 @@ describe('eval:quality checks: "no test file" claims', function () {
   });
 });
 
+describe('eval:quality checks: "no test names this function" claims', function () {
+  this.timeout(30_000);
+  let repos: TempRepos;
+  beforeEach(() => { repos = new TempRepos(); });
+  afterEach(() => repos.dispose());
+
+  const fnGap = (repo: string, file: string, name: string, bareName?: string): CheckedTask => at(repo, 'testGap', file, 3, {
+    title: `Add a test for ${name} (${file})`,
+    reasons: [`No test file names ${name}: 2 test files searched (code, strings and comments)`],
+    signals: { kind: 'testGap', hasTestFile: true, untestedFunction: { name, ...(bareName ? { bareName } : {}), line: 3, endLine: 20, testFilesSearched: 2 } },
+  });
+
+  it('flags the claim when a test-looking file names the function as a whole word, in any language, even in a comment', () => {
+    const repo = repos.init('functions');
+    repos.commit(repo, 'start', 10, {
+      'src/flask/helpers.py': logic('helpers'), 'tests/test_helpers.py': 'def test_x():\n    pass  # see get_root_path\n',
+      'lib/rack/static.rb': logic('static'), 'test/spec_static.rb': 'it "serves" do\n  applicable_rules_cache.clear\nend\n',
+      'src/server.c': logic('server'), 'tests/unit/info.tcl': 'test {processCommand is slow} {}\n', 'docs/api.md': 'find_best_app explained\n',
+    });
+    const ctx = checks.repoContext(repo);
+    const finding = (task: CheckedTask) => checks.wrongUntestedFunction(task, ctx);
+    assert.deepEqual(finding(fnGap(repo, 'src/flask/helpers.py', 'get_root_path')), { defect: 'wrongUntestedFunction', why: 'tests/test_helpers.py names get_root_path' });
+    assert.equal(finding(fnGap(repo, 'lib/rack/static.rb', 'Static.applicable_rules', 'applicable_rules')), undefined, 'a longer word is another name');
+    assert.equal(finding(fnGap(repo, 'src/server.c', 'processCommand'))?.defect, 'wrongUntestedFunction', 'a Tcl test names it');
+    assert.equal(finding(fnGap(repo, 'src/flask/helpers.py', 'find_best_app')), undefined, 'docs are no test');
+    assert.equal(checks.untestedFunctionName(fnGap(repo, 'lib/rack/static.rb', 'Static.applicable_rules')), 'applicable_rules', 'the last part of the name without a bareName');
+  });
+
+  it('does not read a function-level gap as a "no test file" claim, nor judge file-level gaps as function claims', () => {
+    const repo = repos.init('kinds');
+    repos.commit(repo, 'start', 10, { 'src/pkg/helpers.py': logic('helpers'), 'tests/test_helpers.py': 'def test_x(): pass\n' });
+    const ctx = checks.repoContext(repo);
+    const task = fnGap(repo, 'src/pkg/helpers.py', 'get_root_path');
+    assert.equal(checks.claimsNoTest({ ...task, reasons: ['No test file names get_root_path'] }), false);
+    assert.equal(checks.wrongNoTestFile(task, ctx), undefined);
+    assert.equal(checks.wrongUntestedFunction(gap(repo, 'src/pkg/helpers.py'), ctx), undefined);
+  });
+});
+
 describe('eval:quality checks: files not worth testing', () => {
   it('names interfaces, annotations, package-info, exceptions, re-exports, constants, tiny files and non-product folders', () => {
     const javaInterface = lines('package a;\n/** Doc. */\npublic interface JsonSerializer<T> {\n  /** Serializes. */\n  JsonElement serialize(T src, Type t);\n}');
