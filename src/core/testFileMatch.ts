@@ -36,6 +36,8 @@ const LANGUAGE_BY_EXT: ReadonlyMap<string, SourceLanguage> = new Map<string, Sou
   ['c', 'c'], ['h', 'c'], ['cc', 'cpp'], ['cpp', 'cpp'], ['cxx', 'cpp'], ['c++', 'cpp'], ['hpp', 'cpp'], ['hh', 'cpp'],
   ['hxx', 'cpp'], ['ipp', 'cpp'], ['inl', 'cpp'], ['cs', 'csharp'], ['rb', 'ruby'], ['php', 'php'], ['swift', 'swift'],
 ]);
+/** Test scripts in languages that are not sources here (redis's Tcl suites, shell and Bats tests, Perl `.t`). */
+const TEST_SCRIPT_EXT = new Set(['tcl', 'sh', 'bash', 'bats', 't', 'exp', 'lua', 'pl']);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', 'spec', 'specs', '__test__', 'e2e', 'unittest', 'unittests', 'unit-tests', 'unit_tests', 'integration-tests', 'integration_tests']);
 /** Folders that hold tests, whatever they are called beyond this. */
 const TEST_DIR_PATTERNS: readonly RegExp[] = [
@@ -266,7 +268,9 @@ export class TestFileIndex {
       let folders = byFolder.get(p.dir);
       if (!folders) byFolder.set(p.dir, (folders = folderFacts(p.dirs)));
       const test = isTest(p, folders);
-      if (test && folders.test) {
+      // Only test code counts by name: a fixture image or data file (`test/unit/adapters/axios.png`) tests nothing,
+      // and neither does a sample app a test drives (`tests/test_apps/cliapp/app.py`).
+      if (test && folders.test && (LANGUAGE_BY_EXT.has(p.ext) || TEST_SCRIPT_EXT.has(p.ext)) && !folders.support && !/(?:^|\/)(?:fixtures?|test_?apps?|testdata|data|resources|assets)\//i.test(p.dir)) {
         const stemKey = p.stem.toLowerCase();
         const list = this.testsByStem.get(stemKey);
         if (list) list.push(file);

@@ -131,7 +131,10 @@ describe('testFileMatch: test files by naming convention', () => {
       'src/expire.c', 'tests/unit/expire.tcl',
       'crates/core/walk.rs', 'crates/ignore/tests/walk.rs',
       'pkg/a/utils.py', 'pkg/b/utils.py', 'tests/utils.py',
+      'lib/core/Axios.js', 'test/unit/adapters/axios.png', 'src/flask/app.py', 'tests/test_apps/cliapp/app.py',
     ]);
+    assert.equal(index.findTestFile('lib/core/Axios.js'), undefined, 'an image under test/ tests nothing');
+    assert.equal(index.findTestFile('src/flask/app.py'), undefined, 'a sample app a test drives is no test of app.py');
     assert.equal(index.findTestFile('lib/adapters/fetch.js'), 'test/unit/adapters/fetch.js');
     assert.equal(index.findTestFile('src/expire.c'), 'tests/unit/expire.tcl');
     assert.equal(index.findTestFile('crates/core/walk.rs'), undefined, 'a test of another crate');
