@@ -163,7 +163,8 @@ const SIGNATURE = /^[^=(]*[\w$~>\]]\s*(?:<[^()]*>)?\s*\((?:[^()]|\((?:[^()]|\([^
 const ARROW = /=>\s*$/;
 const MAX_HEADER_CHARS = 400;
 /** The end of a signature on its own line: `throws IOException`, `where T : new()`, `: a_(a)`, `-> Result`. */
-const SIGNATURE_TAIL = /^(?:where|throws|const|noexcept|override|final)\b|^(?::|->)/;
+/** `const`, `override` and `final` also START declarations (Kotlin's `override fun f() {`): a tail has no `name(` of its own. */
+const SIGNATURE_TAIL = /^(?:where|throws|noexcept)\b|^(?::|->)|^(?:const|override|final)\b(?![^(]*[\w$>]\s*\()/;
 /** What a Rust `{` can belong to, for reading back past a `where` clause. */
 const RUST_ITEM = /\b(?:fn|impl|struct|enum|trait|mod|union|match|if|else|for|while|loop|unsafe|async|move)\b|=>|^$/;
 const LEADING_ANNOTATIONS = /^(?:(?:@[\w.]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]|#\[[^\]]*\])\s*)+/;
