@@ -55,7 +55,7 @@ export function readLabels(file = labelsFile) {
 /**
  * The label of a task: same repository, kind and path, and the same line, or the same title within ±3 lines (the
  * title may be reworded, or the line moved a little, while the other holds; the same title far away is another
- * task). A test gap is one per file, so its path is enough.
+ * task). A plain test gap is one per file, so its path is enough (a regression test's label stays its own).
  */
 export function labelFor(labels, repo, task, rel) {
   const line = task.location?.line ?? 0;
@@ -63,8 +63,11 @@ export function labelFor(labels, repo, task, rel) {
   return candidates.find((l) => l.line === line && l.title === task.title)
     ?? candidates.find((l) => l.line === line)
     ?? candidates.find((l) => l.title === task.title && Math.abs((l.line ?? 0) - line) <= 3)
-    ?? (task.kind === 'testGap' ? candidates[0] : undefined);
+    ?? (task.kind === 'testGap' ? candidates.find((l) => isRegressionTitle(l.title) === isRegressionTitle(task.title)) : undefined);
 }
+
+/** A regression-test task's title: its label is not the file's plain "Add tests for" label, nor the other way round. */
+const isRegressionTitle = (title) => /^Add a regression test\b/.test(title ?? '');
 
 /** A label stub for a task, for pasting into bench/quality-labels.json; `auto` is the automatic verdict, a hint only. */
 export function labelStub(repo, record) {

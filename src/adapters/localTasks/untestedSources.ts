@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import { chooseTestScope, type TestScope } from '../../core/estimate';
 import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting, type SourceShape } from '../../core/sourceShape';
-import type { FixCommitRef, TaskCandidate, TestEvidenceKind } from '../../core/tasks';
+import type { FixCommitRef, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
 import { languageOf } from '../../core/testFileMatch';
 import { readTextsInTurns } from './readTexts';
@@ -59,6 +59,11 @@ export class UntestedSourceJudge {
       this.sources = { ...this.base, references: references?.index };
     }
     return this.sources;
+  }
+
+  /** Evidence that `file` is tested found without reading anything more (no test file is read for it). */
+  knownEvidence(file: string): TestEvidence | undefined {
+    return evidenceWithoutText(file, this.sources ?? { ...this.base, references: undefined });
   }
 
   /** Of `files` (repository-relative), the test gaps; the others are left out. */

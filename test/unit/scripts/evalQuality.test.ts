@@ -35,6 +35,10 @@ describe('eval:quality labels', function () {
     assert.equal(harness.labelFor(labels, 'o/other', task({}), 'src/a.ts'), undefined);
     assert.equal(harness.labelFor(labels, 'o/r', task({}), 'src/b.ts'), undefined);
     assert.equal(harness.labelFor(labels, 'o/r', task({ kind: 'testGap', line: 40, title: 'Add tests for src/a.ts (parse)' }), 'src/a.ts'), labels[1]);
+    const regression = task({ kind: 'testGap', line: 40, title: 'Add a regression test for parse: 1a2b3c4 Fix parse' });
+    assert.equal(harness.labelFor(labels, 'o/r', regression, 'src/a.ts'), undefined, "a regression test is not judged by the file's plain gap label");
+    const withOwn = [...labels, label({ kind: 'testGap', line: 12, title: 'Add a regression test for parse: 1a2b3c4 Fix parse' })];
+    assert.equal(harness.labelFor(withOwn, 'o/r', regression, 'src/a.ts'), withOwn[2]);
   });
 
   it('reads labels, leaves stubs without a verdict pending and refuses malformed ones', () => {
