@@ -130,8 +130,9 @@ export type FixLocation =
     readonly kind: 'located';
     /** The function at HEAD holding most of the change; undefined when it is outside any function. */
     readonly fn?: FunctionShape;
-    /** 1-based line at HEAD: the function's first line, or the first changed line found. */
+    /** 1-based lines at HEAD of the code the fix changed (in `fn` when there is one). */
     readonly line: number;
+    readonly endLine?: number;
     /** Added plus removed lines (not blank) in the file. */
     readonly changedLines: number;
     readonly shape: SourceShape;
@@ -157,8 +158,9 @@ export function namesATest(name: string): boolean {
 /**
  * Where the change a fix made to `file` sits in `headText` (the file now), by finding the lines it added (or, for a
  * deletion, the lines around it) at HEAD: line numbers move with every later commit, the code itself rarely does.
+ * `headShape`: the text's sourceShape when the caller has it already.
  */
-export function locateFix(file: string, hunks: readonly DiffHunk[], headText: string): FixLocation {
+export function locateFix(file: string, hunks: readonly DiffHunk[], headText: string, headShape?: SourceShape): FixLocation {
   const language = languageOf(file);
   if (!language) return { kind: 'gone' };
   if (hasTestCode(hunks)) return { kind: 'testCode' };
@@ -174,9 +176,10 @@ export function locateFix(file: string, hunks: readonly DiffHunk[], headText: st
     const text = line.trim();
     if (wanted.has(text)) (at.get(text) ?? at.set(text, []).get(text)!).push(i + 1);
   });
-  const shape = sourceShape(headText, language);
+  const shape = headShape ?? sourceShape(headText, language);
   const owner = (line: number) => shape.functions.find((fn) => fn.line <= line && line <= fn.endLine);
-  const weights = new Map<FunctionShape | undefined, { lines: number; first: number; imports: boolean }>();
+  /** Per function (undefined: outside any), the changed lines and where they are now, imports apart. */
+  const weights = new Map<FunctionShape | undefined, { lines: number; code: Array<[number, number]>; imports: Array<[number, number]> }>();
   let changedLines = 0;
   let found = 0;
   for (const h of hunks) {
@@ -184,29 +187,35 @@ export function locateFix(file: string, hunks: readonly DiffHunk[], headText: st
     changedLines += size;
     // The first anchor found once at HEAD, else one whose every copy sits in the same function.
     let line: number | undefined;
+    let anchor = '';
     for (const text of anchorsOf(h)) {
       const lines = at.get(text);
-      if (lines?.length === 1) { line = lines[0]; break; }
-      if (line === undefined && lines && lines.every((l) => owner(l) !== undefined && owner(l) === owner(lines[0]!))) line = lines[0];
+      if (lines?.length === 1) { [line, anchor] = [lines[0], text]; break; }
+      if (line === undefined && lines && lines.every((l) => owner(l) !== undefined && owner(l) === owner(lines[0]!))) [line, anchor] = [lines[0], text];
     }
     if (line === undefined) continue;
     found++;
     const fn = owner(line);
-    const imports = h.added.every((l) => IMPORT_LINE.test(l.trim()) || l.trim() === '');
-    const weight = weights.get(fn);
-    if (!weight) weights.set(fn, { lines: size, first: line, imports });
-    else {
-      weight.lines += size;
-      // Outside any function, the change to point at is code, not the import it needed.
-      if (weight.imports && !imports) Object.assign(weight, { first: line, imports });
-    }
+    // The lines the hunk added around its anchor, as they sit now (a deletion is its anchor line alone).
+    const before = h.added.findIndex((l) => l.trim() === anchor);
+    const span: [number, number] = before < 0 ? [line, line] : [line - before, line + h.added.length - 1 - before];
+    const weight = weights.get(fn) ?? weights.set(fn, { lines: 0, code: [], imports: [] }).get(fn)!;
+    weight.lines += size;
+    (h.added.every((l) => IMPORT_LINE.test(l.trim()) || l.trim() === '') ? weight.imports : weight.code).push(span);
   }
   if (found === 0) return { kind: 'gone' };
-  let best: [FunctionShape | undefined, { lines: number; first: number; imports: boolean }] | undefined;
+  let best: FunctionShape | undefined;
+  let most = -1;
   // Most changed lines first; a function before code outside any on a tie.
-  for (const entry of weights) if (!best || entry[1].lines > best[1].lines || (entry[1].lines === best[1].lines && !best[0] && entry[0])) best = entry;
-  const [fn, weight] = best!;
-  return { kind: 'located', ...(fn ? { fn } : {}), line: fn?.line ?? weight.first, changedLines, shape };
+  for (const [fn, weight] of weights) if (weight.lines > most || (weight.lines === most && best === undefined && fn)) [best, most] = [fn, weight.lines];
+  const weight = weights.get(best)!;
+  // Where to open: the changed code (not the import it needed), within the function.
+  const spans = weight.code.length ? weight.code : weight.imports;
+  const low = best?.line ?? 1;
+  const high = best?.endLine ?? Number.MAX_SAFE_INTEGER;
+  const line = Math.min(high, Math.max(low, Math.min(...spans.map((s) => s[0]))));
+  const endLine = Math.min(high, Math.max(line, ...spans.map((s) => s[1])));
+  return { kind: 'located', ...(best ? { fn: best } : {}), line, ...(endLine > line ? { endLine } : {}), changedLines, shape };
 }
 
 /** Added plus removed lines that are not blank. */

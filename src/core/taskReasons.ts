@@ -90,7 +90,7 @@ export function regressionReasons(s: TestGapSignals, facts: ReasonFacts): string
     reasons.push(`The fix also changed ${fix.otherFiles.slice(0, 3).join(', ')}${more}`);
   }
   if (fix.earlier?.length) reasons.push(`Fixed here before without a test: ${fix.earlier.map((f) => `${f.hash.slice(0, 7)} ${shortSubject(f.subject)}`).join('; ')}`);
-  if (s.testEvidence) reasons.push(`Tests to extend: ${describeEvidence(s.testEvidence)}`);
+  if (s.testEvidence) reasons.push(`The file has tests: ${describeEvidence(s.testEvidence)}`);
   else if (s.evidenceChecked?.length) reasons.push(`No test found for the file: ${s.evidenceChecked.map((kind) => NOT_FOUND[kind]).join(', ')}`);
   if (s.functionName && s.scope) reasons.push(`${s.functionName}: ${plural(s.scope.logicLines, 'line')} of logic, ${plural(s.scope.branches, 'branch', 'branches')}`);
   if (s.churn > 0) reasons.push(`File changed in ${plural(s.churn, 'commit')} of the history window, ${s.fixCommits === 1 ? '1 of them a fix' : `${s.fixCommits} of them fixes`}`);

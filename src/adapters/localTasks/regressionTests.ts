@@ -5,8 +5,8 @@
  */
 import * as path from 'node:path';
 import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
-import type { FunctionShape } from '../../core/sourceShape';
-import { whyNotWorthTesting } from '../../core/sourceShape';
+import { sourceShape, whyNotWorthTesting, type FunctionShape, type SourceShape } from '../../core/sourceShape';
+import { languageOf } from '../../core/testFileMatch';
 import { changedLineCount, hasTestCode, locateFix, regressionCandidates, type DiffHunk, type FixRecord, type FixWithoutTest } from '../../core/regressionFixes';
 import { unquoteGitPath } from '../gitQuotedPath';
 import { GitCommandError, type GitGateway } from '../gitProcess';
@@ -24,6 +24,12 @@ const TITLE_SUBJECT_CHARS = 60;
 /** Command-line budget for the shas and paths of the one diff read. */
 const MAX_ARGS_CHARS = 24_000;
 
+/** A source file as it is now, worth a test. */
+interface HeadFile {
+  readonly text: string;
+  readonly shape: SourceShape;
+}
+
 /** One fix that came without a test, located at HEAD: the makings of a regression-test task. */
 export interface RegressionFinding {
   /** Repository-relative path at HEAD. */
@@ -32,8 +38,9 @@ export interface RegressionFinding {
   readonly earlier: FixCommitRef[];
   /** The function the fix changed, as it is at HEAD. */
   readonly fn?: FunctionShape;
-  /** 1-based line at HEAD. */
+  /** 1-based lines at HEAD of the code the fix changed. */
   readonly line: number;
+  readonly endLine?: number;
   readonly fileSize: CodeSize;
 }
 
@@ -61,23 +68,27 @@ export async function findRegressionFixes(
     isPresent: inputs.isPresent,
   }));
   if (fixes.length === 0) return [];
-  // Vendored and generated files (attributes, markers) are dropped before anything is read.
-  const kept = new Set(await filter.keep([...new Set(fixes.flatMap((fix) => fix.sources.map((s) => s.atHead)))]));
-  const wanted = fixes.map((fix) => ({ ...fix, sources: fix.sources.filter((s) => kept.has(s.atHead)) })).filter((fix) => fix.sources.length > 0);
-  if (wanted.length === 0) return [];
-  const diffs = readFixDiffs(git, repoRoot, wanted, common);
-  diffs.catch(() => undefined); // awaited below; the texts are read meanwhile
-  const texts = new Map<string, string>();
-  await readTextsInTurns([...new Set(wanted.flatMap((fix) => fix.sources.map((s) => s.atHead)))], (file) => `${repoRoot}${path.sep}${file}`, MAX_SOURCE_CHARS, (file, text) => {
-    if (text !== undefined) texts.set(file, text);
+  // Vendored and generated files (attributes, markers) are dropped, and each file is read and sized once however many
+  // fixes changed it: only fixes with a source worth a test are worth their diff.
+  const files = [...new Set(fixes.flatMap((fix) => fix.sources.map((s) => s.atHead)))];
+  const keeping = filter.keep(files);
+  const texts = new Map<string, HeadFile>();
+  await readTextsInTurns(files, (file) => `${repoRoot}${path.sep}${file}`, MAX_SOURCE_CHARS, (file, text) => {
+    const shape = text === undefined ? undefined : sourceShape(text, languageOf(file)!);
+    if (shape && !whyNotWorthTesting(shape)) texts.set(file, { text: text!, shape });
   }, common.signal);
-  const hunks = await diffs;
+  const kept = new Set(await keeping);
+  // A source not worth a test stays among the fix's sources (its main change may be there), but a fix needs one that is.
+  const wanted = fixes.map((fix) => ({ ...fix, sources: fix.sources.filter((s) => kept.has(s.atHead)) })).filter((fix) => fix.sources.some((s) => texts.has(s.atHead)));
+  if (wanted.length === 0) return [];
+  const hunks = await readFixDiffs(git, repoRoot, wanted, common);
   const findings: RegressionFinding[] = [];
   for (const fix of wanted) {
     const finding = locate(fix, hunks.get(fix.hash), texts, inputs.now);
     if (!finding) continue;
-    // Two fixes of the same code are one test to write: the newest names the task, the older ones are listed.
-    const same = findings.find((f) => f.file === finding.file && f.line === finding.line);
+    // Two fixes of the same function (or the same lines outside any) are one test to write: the newest names the
+    // task, the older ones are listed.
+    const same = findings.find((f) => f.file === finding.file && (f.fn && finding.fn ? f.fn.line === finding.fn.line : f.line === finding.line));
     if (same) same.earlier.push({ hash: fix.hash, subject: finding.fix.subject });
     else findings.push(finding);
   }
@@ -85,7 +96,7 @@ export async function findRegressionFixes(
 }
 
 /** The fix's most changed source that is worth a test and whose changed code is still there; undefined when none. */
-function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined, texts: ReadonlyMap<string, string>, now: number): RegressionFinding | undefined {
+function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined, texts: ReadonlyMap<string, HeadFile>, now: number): RegressionFinding | undefined {
   if (!hunks) return undefined;
   // Test code inside any source it changed (a Rust `#[test]`, a C `…Test()` function): the fix came with a test.
   for (const fileHunks of hunks.values()) if (hasTestCode(fileHunks)) return undefined;
@@ -101,10 +112,10 @@ function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined,
   let best: { file: string; atFix: string; loc: Extract<ReturnType<typeof locateFix>, { kind: 'located' }> } | undefined;
   for (const source of fix.sources) {
     const fileHunks = hunks.get(source.atFix);
-    const text = texts.get(source.atHead);
-    if (!fileHunks || fileHunks.length === 0 || text === undefined) continue;
-    const loc = locateFix(source.atHead, fileHunks, text);
-    if (loc.kind !== 'located' || whyNotWorthTesting(loc.shape)) continue;
+    const head = texts.get(source.atHead);
+    if (!fileHunks || fileHunks.length === 0 || head === undefined) continue;
+    const loc = locateFix(source.atHead, fileHunks, head.text, head.shape);
+    if (loc.kind !== 'located') continue;
     if (!best || loc.changedLines > best.loc.changedLines) best = { file: source.atHead, atFix: source.atFix, loc };
   }
   if (!best) return undefined;
@@ -119,6 +130,7 @@ function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined,
     earlier: [],
     ...(loc.fn ? { fn: loc.fn } : {}),
     line: loc.line,
+    ...(loc.endLine ? { endLine: loc.endLine } : {}),
     fileSize: { logicLines: loc.shape.logicLines, functions: loc.shape.functions.length, branches: loc.shape.branches },
   };
 }
@@ -239,7 +251,7 @@ export function regressionCandidate(
     id: `testGap:${repoRoot}:regression:${fix.hash}`,
     title: sanitizeTitle(`Add a regression test for ${where}: ${fix.hash.slice(0, 7)} ${subject}`),
     repo: repoRoot,
-    location: { file: path.join(repoRoot, finding.file), line: finding.line, ...(fn && fn.endLine > fn.line ? { endLine: fn.endLine } : {}) },
+    location: { file: path.join(repoRoot, finding.file), line: finding.line, ...(finding.endLine ? { endLine: finding.endLine } : {}) },
     signals: {
       kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
       ...(counts.fixes ? { fixes: counts.fixes } : {}),

@@ -88,7 +88,10 @@ describe('regressionFixes: where the fix sits at HEAD', () => {
     const loc = locateFix('src/calc.ts', [hunk({ removed: ['  const parts = text.split(",");'], added: ['  const parts = text.split(",").filter((p) => p.trim() !== "");'], around: ['export function parse(text: string): number[] {'] })], head);
     assert.equal(loc.kind, 'located');
     if (loc.kind !== 'located') return;
-    assert.deepEqual([loc.fn?.name, loc.line, loc.changedLines], ['parse', 8, 2]);
+    assert.deepEqual([loc.fn?.name, loc.line, loc.endLine, loc.changedLines], ['parse', 9, undefined, 2], 'at the changed line, in parse');
+    const twoLines = locateFix('src/calc.ts', [hunk({ added: ['  const parts = text.split(",").filter((p) => p.trim() !== "");', '  return parts.map(Number);'] })], head);
+    assert.ok(twoLines.kind === 'located');
+    assert.deepEqual([twoLines.line, twoLines.endLine], [9, 10]);
   });
 
   it('finds a deletion by the lines around it, and picks the function with most changed lines', () => {

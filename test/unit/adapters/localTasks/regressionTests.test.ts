@@ -52,7 +52,7 @@ describe('local tasks: regression tests for fixes that came without one (real re
     assert.equal(rest.length, 0);
     assert.equal(task!.id, `testGap:${repo}:regression:${fix}`);
     assert.equal(task!.title, `Add a regression test for applyDiscount: ${fix.slice(0, 7)} Fix discount over 100%`);
-    assert.deepEqual(task!.location, { file: path.join(repo, 'src/invoice.ts'), line: 24, endLine: 27 }, 'the function as it is now, lines moved since the fix');
+    assert.deepEqual(task!.location, { file: path.join(repo, 'src/invoice.ts'), line: 25 }, 'the changed line as it is now, moved since the fix');
     const s = signals(task!);
     assert.deepEqual(s.regressionFor, { hash: fix, subject: 'Fix discount over 100%', ageDays: 10, file: 'src/invoice.ts', changedLines: 2 });
     assert.equal(s.functionName, 'applyDiscount');
@@ -62,7 +62,7 @@ describe('local tasks: regression tests for fixes that came without one (real re
     assert.deepEqual(ranked!.reasons.slice(0, 3), [
       `${fix.slice(0, 7)} Fix discount over 100% (10 days ago) changed src/invoice.ts (2 lines in applyDiscount) and no test file`,
       'No later commit changed a test together with src/invoice.ts',
-      'Tests to extend: test/invoice.test.ts is named for it',
+      'The file has tests: test/invoice.test.ts is named for it',
     ]);
     assert.equal(estimate(s).minutes, 10);
   });
