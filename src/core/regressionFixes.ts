@@ -114,6 +114,33 @@ export function regressionCandidates(commits: readonly FixRecord[], files: reado
   return found;
 }
 
+/**
+ * For each commit a merge brought in from a branch (not on HEAD's first-parent line), the merge that brought it:
+ * its pull request, whose other commits may hold the fix's test. `parents` lists the window's commits (merges too)
+ * with their parents, first parent first. Older merges claim their commits first, so a newer merge of a long-lived
+ * branch gets only what it brought new. Commits on the first-parent line are absent.
+ */
+export function mergedBy(parents: ReadonlyMap<string, readonly string[]>, head: string): Map<string, string> {
+  const line: string[] = [];
+  const onLine = new Set<string>();
+  for (let at: string | undefined = head; at !== undefined && parents.has(at) && !onLine.has(at); at = parents.get(at)![0]) {
+    line.push(at);
+    onLine.add(at);
+  }
+  const by = new Map<string, string>();
+  for (let i = line.length - 1; i >= 0; i--) {
+    const merge = line[i]!;
+    const stack = parents.get(merge)!.slice(1);
+    while (stack.length > 0) {
+      const commit = stack.pop()!;
+      if (onLine.has(commit) || by.has(commit) || !parents.has(commit)) continue;
+      by.set(commit, merge);
+      stack.push(...parents.get(commit)!);
+    }
+  }
+  return by;
+}
+
 /** One hunk of a fix's `-U1` diff of one file. */
 export interface DiffHunk {
   /** What git prints after the second `@@`: the line it takes for the enclosing function (may be empty). */

@@ -199,7 +199,7 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // later, that command is running and this overlaps it instead of delaying it.
   // Fixes that came without a test: their diffs are read as soon as the walk and the file list are in.
   const regressions = Promise.all([history, tracked.catch(() => undefined), session]).then(([summary, list, filter]) => (summary?.cache && list
-    ? attempt('Regression tests', () => findRegressionFixes(git, repoRoot, { ...windowView(summary.cache!, since), isPresent: presence(list.files), filter, now }, common))
+    ? attempt('Regression tests', () => findRegressionFixes(git, repoRoot, { ...windowView(summary.cache!, since), isPresent: presence(list.files), filter, now, head, since }, common))
     : undefined));
   const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
 import { sourceShape, whyNotWorthTesting, type FunctionShape, type SourceShape } from '../../core/sourceShape';
 import { languageOf } from '../../core/testFileMatch';
-import { changedLineCount, hasTestCode, locateFix, regressionCandidates, type DiffHunk, type FixRecord, type FixWithoutTest } from '../../core/regressionFixes';
+import { changedLineCount, hasTestCode, isTestArtifact, locateFix, mergedBy, regressionCandidates, type DiffHunk, type FixRecord, type FixWithoutTest } from '../../core/regressionFixes';
 import { unquoteGitPath } from '../gitQuotedPath';
 import { GitCommandError, type GitGateway } from '../gitProcess';
 import { streamLinesViaFile } from './followFile';
@@ -53,6 +53,9 @@ export interface RegressionInputs {
   readonly filter: FilterSession;
   /** For the fixes' ages. */
   readonly now: number;
+  /** HEAD's sha, and the start of the history window (epoch ms): what the branch check reads. */
+  readonly head: string;
+  readonly since: number;
 }
 
 /** The fixes of the window that came without a test, located at HEAD, newest first; at most one per function. */
@@ -68,6 +71,9 @@ export async function findRegressionFixes(
     isPresent: inputs.isPresent,
   }));
   if (fixes.length === 0) return [];
+  // A fix merged in from a branch may have its test in another commit of that branch (its pull request).
+  const branches = readParents(git, repoRoot, inputs.since, common).then((parents) => mergedBy(parents, inputs.head));
+  branches.catch(() => undefined); // awaited below
   // Vendored and generated files (attributes, markers) are dropped, and each file is read and sized once however many
   // fixes changed it: only fixes with a source worth a test are worth their diff.
   const files = [...new Set(fixes.flatMap((fix) => fix.sources.map((s) => s.atHead)))];
@@ -78,8 +84,12 @@ export async function findRegressionFixes(
     if (shape && !whyNotWorthTesting(shape)) texts.set(file, { text: text!, shape });
   }, common.signal);
   const kept = new Set(await keeping);
+  const withBranchTests = branchesWithTests(await branches, inputs.commits, inputs.files);
   // A source not worth a test stays among the fix's sources (its main change may be there), but a fix needs one that is.
-  const wanted = fixes.map((fix) => ({ ...fix, sources: fix.sources.filter((s) => kept.has(s.atHead)) })).filter((fix) => fix.sources.some((s) => texts.has(s.atHead)));
+  const wanted = fixes
+    .filter((fix) => !withBranchTests.has(fix.hash))
+    .map((fix) => ({ ...fix, sources: fix.sources.filter((s) => kept.has(s.atHead)) }))
+    .filter((fix) => fix.sources.some((s) => texts.has(s.atHead)));
   if (wanted.length === 0) return [];
   const hunks = await readFixDiffs(git, repoRoot, wanted, common);
   const findings: RegressionFinding[] = [];
@@ -93,6 +103,35 @@ export async function findRegressionFixes(
     else findings.push(finding);
   }
   return findings;
+}
+
+/** The window's commits with their parents (merges too): `git rev-list --parents`, no diffs. */
+async function readParents(
+  git: GitGateway,
+  repoRoot: string,
+  since: number,
+  common: { readonly signal?: AbortSignal; readonly timeoutMs?: number },
+): Promise<Map<string, string[]>> {
+  const args = ['rev-list', '--parents', `--since=${new Date(since).toISOString()}`, 'HEAD'];
+  const parents = new Map<string, string[]>();
+  const result = await git.streamLines(args, { cwd: repoRoot, ...common }, (line) => {
+    const [commit, ...rest] = line.trim().split(' ');
+    if (commit) parents.set(commit, rest);
+  });
+  if (result.exitCode !== 0) throw new GitCommandError(args, result.exitCode, result.stderr);
+  return parents;
+}
+
+/** The commits merged in from a branch one of whose commits (in the window) changed something test-like. */
+function branchesWithTests(by: ReadonlyMap<string, string>, commits: readonly FixRecord[], files: readonly string[]): Set<string> {
+  const tested = new Set<string>();
+  for (const c of commits) {
+    const merge = by.get(c.h);
+    if (merge !== undefined && c.f.some((i) => isTestArtifact(files[i]!))) tested.add(merge);
+  }
+  const out = new Set<string>();
+  for (const [commit, merge] of by) if (tested.has(merge)) out.add(commit);
+  return out;
 }
 
 /** The fix's most changed source that is worth a test and whose changed code is still there; undefined when none. */

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { changedLineCount, isTestArtifact, locateFix, namesATest, regressionCandidates, type DiffHunk, type FixRecord } from '../../../src/core/regressionFixes';
+import { changedLineCount, isTestArtifact, locateFix, mergedBy, namesATest, regressionCandidates, type DiffHunk, type FixRecord } from '../../../src/core/regressionFixes';
 
 /** Commit records over a path table, newest first, as history.ts keeps them. */
 function history(commits: Array<{ h: string; fix?: string; files: string[]; renames?: Array<[string, string]> }>): { commits: FixRecord[]; files: string[] } {
@@ -58,6 +58,16 @@ describe('regressionFixes: fixes that came without a test', () => {
     const options = { isSource: (f: string) => !f.startsWith('vendor/'), isPresent: () => true };
     assert.deepEqual(regressionCandidates(commits, files, options).map((f) => f.hash), ['c1', 'c0']);
     assert.deepEqual(regressionCandidates(commits, files, { ...options, max: 1 }).map((f) => f.hash), ['c1']);
+  });
+
+  it('knows which merge brought each branch commit, a long-lived branch giving each merge only what it brought new', () => {
+    // main: m1 <- m2(merge of s2) <- m3 <- m4(merge of s3, which merged pr)    stable: s1 <- s2 <- s3(merge of pr) ; pr: p1 <- p2
+    const parents = new Map<string, string[]>([
+      ['m4', ['m3', 's3']], ['m3', ['m2']], ['m2', ['m1', 's2']], ['m1', []],
+      ['s3', ['s2', 'p2']], ['p2', ['p1']], ['p1', ['s2']], ['s2', ['s1']], ['s1', ['m1']],
+    ]);
+    assert.deepEqual([...mergedBy(parents, 'm4')].sort(), [['p1', 'm4'], ['p2', 'm4'], ['s1', 'm2'], ['s2', 'm2'], ['s3', 'm4']]);
+    assert.deepEqual([...mergedBy(new Map([['a', ['b']], ['b', []]]), 'a')], [], 'a straight line merges nothing');
   });
 
   it('counts tests, test helpers and test data as test-like', () => {

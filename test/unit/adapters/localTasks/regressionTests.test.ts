@@ -100,6 +100,22 @@ describe('local tasks: regression tests for fixes that came without one (real re
     assert.deepEqual(regressions(await scan(repo)).map((c) => c.title), [`Add a regression test for clamp: ${bound.slice(0, 7)} Fix bound at zero`]);
   });
 
+  it('reads a pull request merged from a branch as one change: a test in another of its commits came with the fix', async () => {
+    const repo = repos.init('merges');
+    repos.commit(repo, 'start', 40, { 'src/a.ts': invoice(), 'src/b.ts': invoice() });
+    repos.git(repo, ['checkout', '-q', '-b', 'fix-a']);
+    repos.commit(repo, 'Fix a', 20, { 'src/a.ts': invoice({ fix: true }) });
+    repos.commit(repo, 'cover the rate check of a', 19, { 'test/rates.test.ts': 'it("a", () => {});\n' });
+    repos.git(repo, ['checkout', '-q', 'main']);
+    repos.git(repo, ['merge', '-q', '--no-ff', '-m', 'Merge branch fix-a', 'fix-a'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'd@e', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'd@e' });
+    repos.git(repo, ['checkout', '-q', '-b', 'fix-b']);
+    const fixB = repos.commit(repo, 'Fix b', 10, { 'src/b.ts': invoice({ fix: true }) });
+    repos.commit(repo, 'tidy b', 9, { 'src/b.ts': invoice({ fix: true, extra: '// tidy' }) });
+    repos.git(repo, ['checkout', '-q', 'main']);
+    repos.git(repo, ['merge', '-q', '--no-ff', '-m', 'Merge branch fix-b', 'fix-b'], { GIT_AUTHOR_NAME: 'Dev', GIT_AUTHOR_EMAIL: 'd@e', GIT_COMMITTER_NAME: 'Dev', GIT_COMMITTER_EMAIL: 'd@e' });
+    assert.deepEqual(regressions(await scan(repo)).map((c) => c.title), [`Add a regression test for applyDiscount: ${fixB.slice(0, 7)} Fix b`]);
+  });
+
   it('lists a file that is also a plain test gap once: the regression test, saying no test was found for the file', async () => {
     const repo = repos.init('merged');
     repos.commit(repo, 'start', 40, { 'src/pricing.ts': invoice(), 'src/other.ts': tsFunction('other') });
