@@ -21,6 +21,8 @@ const MAX_DIFF_LINES = 2_000;
 const MAX_SOURCE_CHARS = 512 * 1024;
 /** The fix's subject in a title, so the function after it stays visible. */
 const TITLE_SUBJECT_CHARS = 60;
+/** How long before a fix its branch may have started: the branch check reads the commits from then on. */
+const BRANCH_LEAD_MS = 30 * 86_400_000;
 /** Command-line budget for the shas and paths of the one diff read. */
 const MAX_ARGS_CHARS = 24_000;
 
@@ -71,11 +73,8 @@ export async function findRegressionFixes(
     isPresent: inputs.isPresent,
   }));
   if (fixes.length === 0) return [];
-  // A fix merged in from a branch may have its test in another commit of that branch (its pull request).
-  const branches = readParents(git, repoRoot, inputs.since, common).then((parents) => mergedBy(parents, inputs.head));
-  branches.catch(() => undefined); // awaited below
   // Vendored and generated files (attributes, markers) are dropped, and each file is read and sized once however many
-  // fixes changed it: only fixes with a source worth a test are worth their diff.
+  // fixes changed it: only fixes with a source worth a test are worth a git call.
   const files = [...new Set(fixes.flatMap((fix) => fix.sources.map((s) => s.atHead)))];
   const keeping = filter.keep(files);
   const texts = new Map<string, HeadFile>();
@@ -84,14 +83,19 @@ export async function findRegressionFixes(
     if (shape && !whyNotWorthTesting(shape)) texts.set(file, { text: text!, shape });
   }, common.signal);
   const kept = new Set(await keeping);
-  const withBranchTests = branchesWithTests(await branches, inputs.commits, inputs.files);
   // A source not worth a test stays among the fix's sources (its main change may be there), but a fix needs one that is.
-  const wanted = fixes
-    .filter((fix) => !withBranchTests.has(fix.hash))
+  const worth = fixes
     .map((fix) => ({ ...fix, sources: fix.sources.filter((s) => kept.has(s.atHead)) }))
     .filter((fix) => fix.sources.some((s) => texts.has(s.atHead)));
-  if (wanted.length === 0) return [];
-  const hunks = await readFixDiffs(git, repoRoot, wanted, common);
+  if (worth.length === 0) return [];
+  // The diffs, and (at the same time) the branch check: a fix merged in from a branch may have its test in another
+  // commit of that branch (its pull request). Only the commits since a little before the oldest fix are read for it.
+  const from = Math.max(inputs.since, Math.min(...worth.map((fix) => fix.time * 1000)) - BRANCH_LEAD_MS);
+  const branches = readParents(git, repoRoot, from, common).then((parents) => mergedBy(parents, inputs.head));
+  branches.catch(() => undefined); // awaited below
+  const hunks = await readFixDiffs(git, repoRoot, worth, common);
+  const withBranchTests = branchesWithTests(await branches, inputs.commits, inputs.files);
+  const wanted = worth.filter((fix) => !withBranchTests.has(fix.hash));
   const findings: RegressionFinding[] = [];
   for (const fix of wanted) {
     const finding = locate(fix, hunks.get(fix.hash), texts, inputs.now);
