@@ -118,7 +118,11 @@ describe('eval:quality end to end (a real repository, the CLI as a user runs it)
     repos.commit(repo, 'start', 60, {
       'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i};`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n'),
     });
-    repos.commit(repo, 'fix: rounding', 30, { 'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i} + 1;`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n') });
+    // The fix comes with test data: the file stays a plain test gap (no regression test is due).
+    repos.commit(repo, 'fix: rounding', 30, {
+      'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i} + 1;`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n'),
+      'testdata/rounding.txt': '1\n',
+    });
     const now = Date.now();
     const entry = { repo: 'example/project', split: 'dev', language: 'TypeScript' };
     const labels: Label[] = [{ repo: 'example/project', kind: 'testGap', path: 'src/billing.ts', line: 1, title: 'Add tests for src/billing.ts', verdict: 'bad', defect: 'notWorthIt', note: 'read it' }];
