@@ -178,7 +178,8 @@ function classify(header: string, language: SourceLanguage): { frame: Frame; key
   if (CONTROL.test(h)) return { frame: 'block' };
   if (ACCESSOR.test(h)) return { frame: 'fn' };
   if (language === 'kotlin' && /\bfun\s+interface\b/.test(h)) return { frame: 'type', keyword: 'interface' };
-  const typeAt = firstWord(h, TYPE_WORDS[language]);
+  // A type keyword inside the parameters declares nothing: C's `void f(struct parser* p) {` is a function.
+  const typeAt = firstWord(h.includes('(') ? h.slice(0, h.indexOf('(')) : h, TYPE_WORDS[language]);
   const fnAt = firstWord(h, FUNCTION_WORDS[language]);
   if (typeAt && (!fnAt || typeAt.index < fnAt.index)) return { frame: 'type', keyword: typeAt.word };
   if (fnAt) return { frame: 'fn' };
