@@ -91,7 +91,6 @@ export function regressionReasons(s: TestGapSignals, facts: ReasonFacts): string
   }
   if (fix.earlier?.length) reasons.push(`Fixed here before without a test: ${fix.earlier.map((f) => `${f.hash.slice(0, 7)} ${shortSubject(f.subject)}`).join('; ')}`);
   if (s.testEvidence) reasons.push(`The file has tests: ${describeEvidence(s.testEvidence)}`);
-  else if (s.evidenceChecked?.length) reasons.push(`No test found for the file: ${s.evidenceChecked.map((kind) => NOT_FOUND[kind]).join(', ')}`);
   if (s.functionName && s.scope) reasons.push(`${s.functionName}: ${plural(s.scope.logicLines, 'line')} of logic, ${plural(s.scope.branches, 'branch', 'branches')}`);
   if (s.churn > 0) reasons.push(`File changed in ${plural(s.churn, 'commit')} of the history window, ${s.fixCommits === 1 ? '1 of them a fix' : `${s.fixCommits} of them fixes`}`);
   if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: start with the case the fix names');

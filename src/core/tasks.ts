@@ -88,7 +88,8 @@ export interface TestGapSignals {
   readonly fileSize?: CodeSize;
   /**
    * Set when the task is a regression test for a fix that came without one; `functionName` and `scope` are then the
-   * code the fix changed, and `hasTestFile` is false only when the file is known to have no test at all.
+   * code the fix changed. Its claim is about the fix: `hasTestFile` is true (nothing is claimed about the file's tests)
+   * and `testEvidence` says where the file's tests are when something shows it.
    */
   readonly regressionFor?: RegressionFix;
 }

@@ -4,7 +4,7 @@
  * MAX_REGRESSION_FIXES commits and only their source files, plus the candidate files' text in the work tree. Node only.
  */
 import * as path from 'node:path';
-import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
+import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence } from '../../core/tasks';
 import { sourceShape, whyNotWorthTesting, type FunctionShape, type SourceShape } from '../../core/sourceShape';
 import { languageOf } from '../../core/testFileMatch';
 import { changedLineCount, hasTestCode, isTestArtifact, locateFix, mergedBy, regressionCandidates, type DiffHunk, type FixRecord, type FixWithoutTest } from '../../core/regressionFixes';
@@ -271,19 +271,12 @@ export class FixDiffParser {
   }
 }
 
-/** What is known of the task's file's tests: a test gap found for it (no test at all), or evidence it has tests. */
-export interface FileTests {
-  /** The file's own test gap: the evidence looked for and not found. */
-  readonly gap?: { readonly evidenceChecked: readonly TestEvidenceKind[] };
-  readonly evidence?: TestEvidence;
-}
-
 /** The regression-test task for a finding. Its id is the fix's: stable while the fix stays in the window. */
 export function regressionCandidate(
   repoRoot: string,
   finding: RegressionFinding,
   counts: { readonly churn: number; readonly fixCommits: number; readonly fixes?: readonly FixCommitRef[] },
-  tests: FileTests,
+  evidence: TestEvidence | undefined,
 ): TaskCandidate {
   const { fix, fn } = finding;
   // The pull-request number at the end of a subject says nothing in a title (the reasons keep it).
@@ -298,8 +291,10 @@ export function regressionCandidate(
     signals: {
       kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: counts.churn, fixCommits: counts.fixCommits,
       ...(counts.fixes ? { fixes: counts.fixes } : {}),
-      hasTestFile: tests.gap === undefined,
-      ...(tests.gap ? { evidenceChecked: tests.gap.evidenceChecked } : tests.evidence ? { testEvidence: tests.evidence } : {}),
+      // The task's claim is about the fix, not the file: it says where tests are when something shows it, and never
+      // that there are none (hasTestFile true: no claim, no first-test-file setup in the estimate).
+      hasTestFile: true,
+      ...(evidence ? { testEvidence: evidence } : {}),
       ...(fn ? { functionName: fn.name, scope: { logicLines: fn.logicLines, functions: 1, branches: fn.branches } } : {}),
       fileSize: finding.fileSize,
       regressionFor: { ...fix, ...(finding.earlier.length ? { earlier: finding.earlier } : {}) },
@@ -309,8 +304,8 @@ export function regressionCandidate(
 
 /**
  * The test gaps with a regression-test task added for each finding. A file that is also a plain test gap ("Add tests
- * for X", no test at all) is listed once: the regression task takes the gap's place and its "no test found" evidence,
- * so the two never speak about the file differently. `evidenceOf` says what shows a file tested, if anything.
+ * for X") is listed once, as the regression test: one concrete case to write rather than a file to cover, and no
+ * second task on the same file. `evidenceOf` says what shows a file tested, if anything.
  */
 export function withRegressionTests(
   repoRoot: string,
@@ -320,16 +315,7 @@ export function withRegressionTests(
   evidenceOf: (file: string) => TestEvidence | undefined,
 ): TaskCandidate[] {
   if (findings.length === 0) return [...gaps];
-  const plainGap = new Map<string, TaskCandidate>();
-  for (const finding of findings) {
-    const gap = gaps.find((c) => c.id === `testGap:${repoRoot}:${finding.file}`);
-    if (gap) plainGap.set(finding.file, gap);
-  }
-  const merged = new Set(plainGap.values());
-  const tasks = findings.map((finding) => {
-    const gap = plainGap.get(finding.file)?.signals;
-    const tests: FileTests = gap?.kind === 'testGap' ? { gap: { evidenceChecked: gap.evidenceChecked ?? [] } } : { evidence: evidenceOf(finding.file) };
-    return regressionCandidate(repoRoot, finding, history.files.get(finding.file) ?? { churn: 0, fixCommits: 0 }, tests);
-  });
-  return [...gaps.filter((gap) => !merged.has(gap)), ...tasks];
+  const plainGaps = new Set(findings.map((finding) => `testGap:${repoRoot}:${finding.file}`));
+  const tasks = findings.map((finding) => regressionCandidate(repoRoot, finding, history.files.get(finding.file) ?? { churn: 0, fixCommits: 0 }, evidenceOf(finding.file)));
+  return [...gaps.filter((gap) => !plainGaps.has(gap.id)), ...tasks];
 }

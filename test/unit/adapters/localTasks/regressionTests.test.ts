@@ -116,7 +116,7 @@ describe('local tasks: regression tests for fixes that came without one (real re
     assert.deepEqual(regressions(await scan(repo)).map((c) => c.title), [`Add a regression test for applyDiscount: ${fixB.slice(0, 7)} Fix b`]);
   });
 
-  it('lists a file that is also a plain test gap once: the regression test, saying no test was found for the file', async () => {
+  it('lists a file that is also a plain test gap once, as the regression test, which claims nothing about the file', async () => {
     const repo = repos.init('merged');
     repos.commit(repo, 'start', 40, { 'src/pricing.ts': invoice(), 'src/other.ts': tsFunction('other') });
     const older = repos.commit(repo, 'Fix negative totals', 20, { 'src/pricing.ts': invoice({ clamp: true }) });
@@ -127,10 +127,10 @@ describe('local tasks: regression tests for fixes that came without one (real re
     const gaps = candidates.filter((c) => c.signals.kind === 'testGap');
     assert.deepEqual(gaps.map((c) => c.title).sort(), ['Add tests for src/other.ts', `Add a regression test for applyDiscount: ${fix.slice(0, 7)} Fix rates over one`].sort());
     const s = signals(regressions(candidates)[0]!);
-    assert.equal(s.hasTestFile, false);
-    assert.deepEqual(s.evidenceChecked, ['name', 'import', 'coChange']);
+    assert.equal(s.hasTestFile, true);
+    assert.deepEqual([s.evidenceChecked, s.testEvidence], [undefined, undefined]);
     assert.deepEqual(s.regressionFor?.earlier, [{ hash: older, subject: 'Fix negative totals' }], 'two fixes of one function are one test to write');
     assert.deepEqual(s.regressionFor?.otherFiles, ['src/other.ts']);
-    assert.equal(estimate(s).minutes, 20, 'a first test file for the module costs its setup');
+    assert.equal(estimate(s).minutes, 10);
   });
 });
