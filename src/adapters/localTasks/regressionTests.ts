@@ -1,7 +1,9 @@
 /**
- * Regression tests for fixes that came without one (core/regressionFixes.ts decides): the window's fix commits come
- * from the history cache with their files, so only their diffs are new, read with ONE `git log -p -U1` over at most
- * MAX_REGRESSION_FIXES commits and only their source files, plus the candidate files' text in the work tree. Node only.
+ * Regression tests for fixes that came without one (core/regressionFixes.ts decides). The window's fix commits come
+ * from the history cache with their files; what is new is read only for the few candidates (at most
+ * MAX_REGRESSION_FIXES), and only when one of them changed a file worth a test: their files' text in the work tree,
+ * ONE `git log -p -U1` for their diffs, and beside it ONE `git rev-list --parents` for the branch check (which merge
+ * brought each commit). Node only.
  */
 import * as path from 'node:path';
 import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence } from '../../core/tasks';
@@ -14,11 +16,10 @@ import { streamLinesViaFile } from './followFile';
 import { readTextsInTurns } from './readTexts';
 import type { FilterSession } from './repoFilter';
 import { ageInDays, sanitizeTitle } from './text';
+import { MAX_SOURCE_CHARS } from './untestedSources';
 
 /** A file's diff with more changed lines than this is a rewrite, not a fix to write one test for. */
 const MAX_DIFF_LINES = 2_000;
-/** A longer source file is read only this far (as for test gaps). */
-const MAX_SOURCE_CHARS = 512 * 1024;
 /** The fix's subject in a title, so the function after it stays visible. */
 const TITLE_SUBJECT_CHARS = 60;
 /** How long before a fix its branch may have started: the branch check reads the commits from then on. */
