@@ -56,7 +56,8 @@ export function readLabels(file = labelsFile) {
  * The label of a task: same repository, kind and path, and the same line, or the same title within ±3 lines (the
  * title may be reworded, or the line moved a little, while the other holds; the same title far away is another
  * task). A file-level test gap is one per file, so its path is enough; a function-level one (`signals.untestedFunction`)
- * is matched by its function (the label's `function` field), never by a label for the whole file or another function.
+ * is matched by its function (the label's `function` field), never by a label for the whole file or another function;
+ * a regression test's label stays its own.
  */
 export function labelFor(labels, repo, task, rel) {
   const line = task.location?.line ?? 0;
@@ -65,8 +66,11 @@ export function labelFor(labels, repo, task, rel) {
   return candidates.find((l) => l.line === line && l.title === task.title)
     ?? candidates.find((l) => l.line === line)
     ?? candidates.find((l) => l.title === task.title && Math.abs((l.line ?? 0) - line) <= 3)
-    ?? (task.kind === 'testGap' ? candidates[0] : undefined);
+    ?? (task.kind === 'testGap' ? candidates.find((l) => isRegressionTitle(l.title) === isRegressionTitle(task.title)) : undefined);
 }
+
+/** A regression-test task's title: its label is not the file's plain "Add tests for" label, nor the other way round. */
+const isRegressionTitle = (title) => /^Add a regression test\b/.test(title ?? '');
 
 /** A label stub for a task, for pasting into bench/quality-labels.json; `auto` is the automatic verdict, a hint only. */
 export function labelStub(repo, record) {

@@ -51,6 +51,8 @@ export declare function testEvidence(ctx: RepoContext, rel: string): string | un
 export declare function untestedFunctionName(task: CheckedTask): string | undefined;
 export declare const wrongUntestedFunction: Check;
 export declare const wrongNoTestFile: Check;
+export declare function regressionFix(task: CheckedTask): { readonly hash: string; readonly file?: string } | undefined;
+export declare const wrongRegressionClaim: Check;
 export declare function isCosmeticSubject(subject: string, author?: string): boolean;
 export declare function isFixSubject(subject: string): boolean;
 export declare function commitsTouching(ctx: RepoContext, rel: string, options?: { hashes?: string[]; count?: number }): CommitInfo[];

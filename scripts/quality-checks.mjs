@@ -14,7 +14,7 @@ import * as path from 'node:path';
 const DAY_MS = 86_400_000;
 
 /** The defect classes the automatic checks find (labels may also say notWorthIt, vague or other). */
-export const AUTO_DEFECTS = ['vendored', 'generated', 'wrongNoTestFile', 'wrongUntestedFunction', 'untestable', 'cosmeticFix', 'conditionalSkip', 'skipInComment', 'notATest', 'notCode', 'duplicate', 'waitingTodo'];
+export const AUTO_DEFECTS = ['vendored', 'generated', 'wrongNoTestFile', 'wrongUntestedFunction', 'wrongRegressionClaim', 'untestable', 'cosmeticFix', 'conditionalSkip', 'skipInComment', 'notATest', 'notCode', 'duplicate', 'waitingTodo'];
 export const LABEL_ONLY_DEFECTS = ['notWorthIt', 'vague', 'other'];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -255,6 +255,8 @@ export function stripStrings(line) {
 export function claimsNoTest(task) {
   if (task.kind !== 'testGap' || untestedFunctionName(task)) return false;
   if (task.signals?.hasTestFile === false) return true;
+  // A regression test's "no test file" is about its fix commit: wrongRegressionClaim judges that.
+  if (regressionFix(task)) return false;
   return (task.reasons ?? []).some((r) => /\bno (test|tests|test file)\b|\buntested\b|\bwithout (a )?tests?\b/i.test(r));
 }
 
@@ -391,6 +393,45 @@ export function wrongUntestedFunction(task, ctx) {
   const out = runGit(ctx.dir, ['grep', '-l', '-w', '-F', '-I', '-e', name, '--'], [0, 1]);
   const naming = out.split('\n').filter((file) => file && isTestPath(file));
   return naming.length ? { defect: 'wrongUntestedFunction', why: `${naming.slice(0, 2).join(', ')}${naming.length > 2 ? ` and ${naming.length - 2} more` : ''} name${naming.length === 1 ? 's' : ''} ${name}` } : undefined;
+}
+
+// 2c. Regression tests for fixes that came without one
+
+/** The fix a regression-test task names (`signals.regressionFor`: `{hash, file}`), or undefined for other tasks. */
+export function regressionFix(task) {
+  const fix = task.kind === 'testGap' ? task.signals?.regressionFor : undefined;
+  return fix && typeof fix.hash === 'string' ? fix : undefined;
+}
+
+/** Files a commit changed (its own, by their names after it). */
+function filesOfCommit(ctx, hash) {
+  return runGit(ctx.dir, ['show', '--no-renames', '--name-only', '--format=', hash]).split('\n').filter(Boolean);
+}
+
+/**
+ * A regression-test task whose claim git does not bear out: the fix commit it names changed a test-looking file
+ * (a test, a fixture, test data), or did not change the file the task names; or a later commit changed a test-looking
+ * file together with the task's file (the test may have come afterwards).
+ */
+export function wrongRegressionClaim(task, ctx) {
+  const fix = regressionFix(task);
+  const rel = relativePath(ctx, task);
+  if (!fix || !rel) return undefined;
+  const short = fix.hash.slice(0, 7);
+  const defect = (why) => ({ defect: 'wrongRegressionClaim', why });
+  if (runGit(ctx.dir, ['cat-file', '-t', fix.hash], [0, 1, 128]).trim() !== 'commit') return defect(`no commit ${short} in the repository`);
+  const files = filesOfCommit(ctx, fix.hash);
+  const test = files.find((f) => isTestPath(f));
+  if (test) return defect(`${short} changed the test-looking ${test}`);
+  const changed = typeof fix.file === 'string' ? fix.file : rel;
+  if (!files.includes(changed)) return defect(`${short} did not change ${changed}`);
+  const later = runGit(ctx.dir, ['log', '--no-merges', '--full-diff', '--name-only', '--format=%x00%H', `${fix.hash}..HEAD`, '--', rel]);
+  for (const chunk of later.split('\0').slice(1)) {
+    const [hash = '', ...names] = chunk.split('\n');
+    const laterTest = names.find((f) => f && f !== rel && isTestPath(f));
+    if (laterTest) return defect(`a later commit, ${hash.slice(0, 7)}, changed ${laterTest} together with ${rel}`);
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -650,7 +691,7 @@ export function duplicates(tasks, ctx) {
 // ---------------------------------------------------------------------------------------------------------------
 
 /** The per-task checks, in the order their findings are listed. */
-export const TASK_CHECKS = [vendoredOrGenerated, markerInProse, wrongNoTestFile, wrongUntestedFunction, untestableFile, cosmeticFix, notActionableSkip, waitingTodo];
+export const TASK_CHECKS = [vendoredOrGenerated, markerInProse, wrongNoTestFile, wrongUntestedFunction, wrongRegressionClaim, untestableFile, cosmeticFix, notActionableSkip, waitingTodo];
 
 /** Every automatic finding for each task of `tasks` (a ranked list, usually the top 10). */
 export function classify(tasks, ctx) {

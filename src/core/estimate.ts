@@ -146,6 +146,7 @@ const UNKNOWN_RANGE_MINUTES = 15;
 const EXISTING_TEST_FILE_MINUTES = 3;
 
 function testGapMinutes(s: TestGapSignals): number {
+  if (s.regressionFor) return regressionTestMinutes(s);
   if (s.untestedFunction && s.scope) return codeSizeMinutes(s.scope) + EXISTING_TEST_FILE_MINUTES;
   const lines = s.uncoveredLines > 0 ? s.uncoveredLines * TEST_MINUTES_PER_UNCOVERED_LINE : s.scope ? codeSizeMinutes(s.scope) : UNKNOWN_RANGE_MINUTES;
   return lines + (s.hasTestFile ? 0 : FIRST_TEST_FILE_SETUP_MINUTES);
@@ -162,6 +163,21 @@ const MINUTES_PER_FUNCTION = 0.5;
 export function codeSizeMinutes(size: CodeSize): number {
   return CODE_BASE_MINUTES + MINUTES_PER_LOGIC_LINE * Math.max(0, size.logicLines) + MINUTES_PER_BRANCH * Math.max(0, size.branches)
     + MINUTES_PER_FUNCTION * Math.max(0, size.functions);
+}
+
+// Regression test: one case that fails without the fix. Read the fix and the code it changed (a little per line and
+// decision of that function), reproduce, assert; a first test file for the module costs its setup on top.
+const REGRESSION_BASE_MINUTES = 10;
+const REGRESSION_MINUTES_PER_LOGIC_LINE = 0.05;
+const REGRESSION_MINUTES_PER_BRANCH = 0.25;
+/** One case needs only the path to the fix: a huge function costs more to read, but not without bound. */
+const REGRESSION_MAX_READING_MINUTES = 20;
+
+/** Minutes to write the regression test for a fix that came without one (`s.regressionFor`). */
+export function regressionTestMinutes(s: TestGapSignals): number {
+  const scope = s.scope ?? { logicLines: 0, functions: 0, branches: 0 };
+  const reading = REGRESSION_MINUTES_PER_LOGIC_LINE * Math.max(0, scope.logicLines) + REGRESSION_MINUTES_PER_BRANCH * Math.max(0, scope.branches);
+  return REGRESSION_BASE_MINUTES + Math.min(REGRESSION_MAX_READING_MINUTES, reading) + (s.hasTestFile ? 0 : FIRST_TEST_FILE_SETUP_MINUTES);
 }
 
 export interface TestScope {

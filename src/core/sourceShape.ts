@@ -163,7 +163,8 @@ const SIGNATURE = /^[^=(]*[\w$~>\]]\s*(?:<[^()]*>)?\s*\((?:[^()]|\((?:[^()]|\([^
 const ARROW = /=>\s*$/;
 const MAX_HEADER_CHARS = 400;
 /** The end of a signature on its own line: `throws IOException`, `where T : new()`, `: a_(a)`, `-> Result`. */
-const SIGNATURE_TAIL = /^(?:where|throws|const|noexcept|override|final)\b|^(?::|->)/;
+/** `const`, `override` and `final` also START declarations (Kotlin's `override fun f() {`): a tail has no `name(` of its own. */
+const SIGNATURE_TAIL = /^(?:where|throws|noexcept)\b|^(?::|->)|^(?:const|override|final)\b(?![^(]*[\w$>]\s*\()/;
 /** What a Rust `{` can belong to, for reading back past a `where` clause. */
 const RUST_ITEM = /\b(?:fn|impl|struct|enum|trait|mod|union|match|if|else|for|while|loop|unsafe|async|move)\b|=>|^$/;
 const LEADING_ANNOTATIONS = /^(?:(?:@[\w.]+(?:\((?:[^()]|\([^()]*\))*\))?|\[[^\]]*\]|#\[[^\]]*\])\s*)+/;
@@ -177,7 +178,8 @@ function classify(header: string, language: SourceLanguage): { frame: Frame; key
   if (CONTROL.test(h)) return { frame: 'block' };
   if (ACCESSOR.test(h)) return { frame: 'fn' };
   if (language === 'kotlin' && /\bfun\s+interface\b/.test(h)) return { frame: 'type', keyword: 'interface' };
-  const typeAt = firstWord(h, TYPE_WORDS[language]);
+  // A type keyword inside the parameters declares nothing: C's `void f(struct parser* p) {` is a function.
+  const typeAt = firstWord(h.includes('(') ? h.slice(0, h.indexOf('(')) : h, TYPE_WORDS[language]);
   const fnAt = firstWord(h, FUNCTION_WORDS[language]);
   if (typeAt && (!fnAt || typeAt.index < fnAt.index)) return { frame: 'type', keyword: typeAt.word };
   if (fnAt) return { frame: 'fn' };

@@ -57,6 +57,7 @@ export function bugReasons(s: BugSignals, facts: ReasonFacts): string[] {
 }
 
 export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, facts: ReasonFacts): string[] {
+  if (s.regressionFor) return regressionReasons(s, facts);
   if (s.untestedFunction) return untestedFunctionReasons(s, s.untestedFunction, facts);
   const reasons: string[] = [];
   const where = candidate.location;
@@ -91,6 +92,27 @@ function untestedFunctionReasons(s: TestGapSignals, fn: UntestedFunctionRef, fac
   }
   if (s.scope) reasons.push(sizeReason(s));
   if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: test part of it');
+  return reasons;
+}
+
+/** A fix that came without a test: what it changed, what was checked, and where a test would go. */
+export function regressionReasons(s: TestGapSignals, facts: ReasonFacts): string[] {
+  const fix = s.regressionFor!;
+  const lines = plural(fix.changedLines, 'line');
+  const changed = s.functionName ? `${lines} in ${s.functionName}` : lines;
+  const reasons = [
+    `${fix.hash.slice(0, 7)} ${shortSubject(fix.subject)} (${ago(fix.ageDays)}) changed ${fix.file} (${changed}) and no test file`,
+    `No later commit changed a test together with ${fix.file}`,
+  ];
+  if (fix.otherFiles?.length) {
+    const more = fix.otherFiles.length > 3 ? ` and ${fix.otherFiles.length - 3} more` : '';
+    reasons.push(`The fix also changed ${fix.otherFiles.slice(0, 3).join(', ')}${more}`);
+  }
+  if (fix.earlier?.length) reasons.push(`Fixed here before without a test: ${fix.earlier.map((f) => `${f.hash.slice(0, 7)} ${shortSubject(f.subject)}`).join('; ')}`);
+  if (s.testEvidence) reasons.push(`The file has tests: ${describeEvidence(s.testEvidence)}`);
+  if (s.functionName && s.scope) reasons.push(`${s.functionName}: ${plural(s.scope.logicLines, 'line')} of logic, ${plural(s.scope.branches, 'branch', 'branches')}`);
+  if (s.churn > 0) reasons.push(`File changed in ${plural(s.churn, 'commit')} of the history window, ${s.fixCommits === 1 ? '1 of them a fix' : `${s.fixCommits} of them fixes`}`);
+  if (facts.estimate.tooBigForOneSitting) reasons.push('Too big for one sitting: start with the case the fix names');
   return reasons;
 }
 
@@ -173,13 +195,15 @@ function lines(numbers: readonly number[]): string {
 /** Longest fix subject shown in a reason; a tooltip line should stay readable. */
 const FIX_SUBJECT_CHARS = 50;
 
+/** A fix's subject cut to FIX_SUBJECT_CHARS. */
+function shortSubject(subject: string): string {
+  return subject.length > FIX_SUBJECT_CHARS ? `${subject.slice(0, FIX_SUBJECT_CHARS - 1).trimEnd()}…` : subject;
+}
+
 /** `: 1a2b3c4 Fix crash on empty invoice; 2b3c4d5 Fix …`, the fixes named (newest first), `; …` when some are not. */
 function namedFixes(s: TestGapSignals): string {
   if (!s.fixes?.length || s.fixCommits === 0) return '';
-  const named = s.fixes.map((f) => {
-    const subject = f.subject.length > FIX_SUBJECT_CHARS ? `${f.subject.slice(0, FIX_SUBJECT_CHARS - 1).trimEnd()}…` : f.subject;
-    return `${f.hash.slice(0, 7)} ${subject}`;
-  });
+  const named = s.fixes.map((f) => `${f.hash.slice(0, 7)} ${shortSubject(f.subject)}`);
   return `: ${named.join('; ')}${s.fixCommits > s.fixes.length ? '; …' : ''}`;
 }
 

@@ -56,7 +56,22 @@ export function testGapRisk(s: TestGapSignals): number {
 
 export function testGapValue(s: TestGapSignals): number {
   if (s.untestedFunction) return untestedFunctionValue(s);
-  return 0.25 + 0.6 * testGapRisk(s);
+  const value = 0.25 + 0.6 * testGapRisk(s);
+  return s.regressionFor ? Math.max(value, regressionValue(s)) : value;
+}
+
+/** How long a fix without a test stays urgent: its value falls to the floor over this many days. */
+const REGRESSION_HORIZON_DAYS = 365;
+
+/**
+ * A behaviour fix that came without a test: the bug it fixed can come back unnoticed, and the test is one concrete
+ * case. Worth about a typical untested file when old (0.4), up to a risky one when recent and in hot code (0.65);
+ * never below the file's own test-gap value (testGapValue takes the larger).
+ */
+export function regressionValue(s: TestGapSignals): number {
+  const age = Math.max(0, s.regressionFor?.ageDays ?? REGRESSION_HORIZON_DAYS);
+  const recency = Math.max(0, 1 - age / REGRESSION_HORIZON_DAYS);
+  return 0.4 + 0.15 * recency + 0.1 * hotness(s.churn);
 }
 
 /** Lines plus three per branch at which a function counts as fully weighty (a 30-line function with 10 branches). */

@@ -47,6 +47,20 @@ export interface FixCommitRef {
   readonly subject: string;
 }
 
+/** A behaviour fix that came without a test (core/regressionFixes.ts): the task is its regression test. */
+export interface RegressionFix extends FixCommitRef {
+  /** Whole days since the fix was committed, as of the scan. */
+  readonly ageDays: number;
+  /** The path the fix changed, repository-relative, as it was then (the task's file is that file at HEAD). */
+  readonly file: string;
+  /** Lines it added and removed in that file. */
+  readonly changedLines: number;
+  /** The other source files it changed, repository-relative, at HEAD. */
+  readonly otherFiles?: readonly string[];
+  /** Older fixes of the same code that came without a test either, newest first. */
+  readonly earlier?: readonly FixCommitRef[];
+}
+
 export interface TestGapSignals {
   readonly kind: 'testGap';
   /** Lines with no coverage in the range to test; 0 when the file has no test at all and no report. */
@@ -77,6 +91,12 @@ export interface TestGapSignals {
    * a function-level gap rather than an untested file.
    */
   readonly untestedFunction?: UntestedFunctionRef;
+  /**
+   * Set when the task is a regression test for a fix that came without one; `functionName` and `scope` are then the
+   * code the fix changed. Its claim is about the fix: `hasTestFile` is true (nothing is claimed about the file's tests)
+   * and `testEvidence` says where the file's tests are when something shows it.
+   */
+  readonly regressionFor?: RegressionFix;
 }
 
 /** A public function no test file names (core/untestedFunctions.ts). */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { coverageGapCandidates } from '../../core/coverageGaps';
 import { mergeLocalDuplicates } from '../../core/localDuplicates';
 import type { ScanWindow } from '../../core/emptyList';
-import type { TaskCandidate } from '../../core/tasks';
+import type { TaskCandidate, TestEvidence } from '../../core/tasks';
 import { testGapRisk } from '../../core/taskValue';
 import { readCoverage } from '../coverage';
 import { coChangedTests, isCoChangeTest } from '../../core/coChange';
@@ -29,6 +29,7 @@ import { grepSources } from './sourcesGrep';
 import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
 import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { findRegressionFixes, withRegressionTests } from './regressionTests';
 import { untestedFunctionCandidates, type FunctionVerdict, type FunctionVerdicts } from './untestedFunctions';
 import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
 import { indexStamp, locate, recentCommitTimes, worktreeStatus } from './worktree';
@@ -223,11 +224,16 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
   // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
   // later, that command is running and this overlaps it instead of delaying it.
+  // Fixes that came without a test: their diffs are read as soon as the walk and the file list are in.
+  const regressions = Promise.all([history, tracked.catch(() => undefined), session]).then(([summary, list, filter]) => (summary?.cache && list
+    ? attempt('Regression tests', () => findRegressionFixes(git, repoRoot, { ...windowView(summary.cache!, since), isPresent: presence(list.files), filter, now, head, since }, common))
+    : undefined));
   const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (!summary || !inputs) return undefined;
     const judged = await testGaps(repoRoot, inputs, summary, since, await session, cached, { git, until: windowEnd, ...common });
-    return { ...judged, result: await withFileSizes(judged.result) };
+    const withRegressions = withRegressionTests(repoRoot, judged.result.candidates, (await regressions) ?? [], summary, judged.evidenceOf);
+    return { ...judged, result: await withFileSizes({ ...judged.result, candidates: withRegressions }) };
   });
   // Only a previous snapshot needs the status before the greps: a first scan starts them at once.
   const st = previous ? await status : undefined;
@@ -354,7 +360,7 @@ async function testGaps(
   filter: FilterSession,
   cached: { readonly files: ReadonlyMap<string, UntestedSource | null>; readonly functions: ReadonlyMap<string, FunctionVerdict | null> } | undefined,
   older: { readonly git: GitGateway; readonly until: number; readonly signal?: AbortSignal; readonly timeoutMs?: number },
-): Promise<{ result: SourceResult; verdicts: GapVerdicts; functionVerdicts: FunctionVerdicts }> {
+): Promise<{ result: SourceResult; verdicts: GapVerdicts; functionVerdicts: FunctionVerdicts; evidenceOf: (file: string) => TestEvidence | undefined }> {
   const problems = coverage.problems.map((problem) => `Skipped coverage report ${problem.report}: ${problem.reason}`);
   const covered = [...coverage.files].map(([absolutePath, summary]) => ({
     absolutePath,
@@ -429,7 +435,16 @@ async function testGaps(
   // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A
   // file dropped here leaves its place empty: the list is riskiest first, so at most the least risky few are missed.
   const kept = new Set(await filter.keep(candidates.map(relative).filter((file) => !olderTests.has(file))));
-  return { result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts, functionVerdicts: functions.verdicts };
+  return {
+    result: { candidates: candidates.filter((candidate) => kept.has(relative(candidate))), problems }, verdicts: judge.verdicts, functionVerdicts: functions.verdicts,
+    evidenceOf: (file) => (olderTests.has(file) ? { kind: 'coChange', ...olderTests.get(file)! } : judge.knownEvidence(file)),
+  };
+}
+
+/** Membership in `files`, the set built on first use (most scans ask about a few paths, or none). */
+function presence(files: readonly string[]): (file: string) => boolean {
+  let set: Set<string> | undefined;
+  return (file) => (set ??= new Set(files)).has(file);
 }
 
 function fatalMessage(folder: string, err: unknown): string {

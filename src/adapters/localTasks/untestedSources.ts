@@ -72,6 +72,11 @@ export class UntestedSourceJudge {
     return evidenceWithoutText(file, sources) ?? evidenceFromDeclarations(file, shape, sources);
   }
 
+  /** Evidence that `file` is tested found without reading anything more (no test file is read for it). */
+  knownEvidence(file: string): TestEvidence | undefined {
+    return evidenceWithoutText(file, this.sources ?? { ...this.base, references: undefined });
+  }
+
   /** Of `files` (repository-relative), the test gaps; the others are left out. */
   async untested(files: readonly string[]): Promise<Map<string, UntestedSource>> {
     const found = new Map<string, UntestedSource>();

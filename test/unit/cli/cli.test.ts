@@ -20,7 +20,8 @@ describe('CLI: hands-on suggest and risk (real repositories)', function () {
     const repo = repos.init('project');
     repos.commit(repo, 'start', 300, { 'src/legacy.ts': 'export const l = 1;\n', 'src/cart.ts': 'export const c = 1;\n', 'src/cart.test.ts': "it('x', () => {});\n" });
     repos.commit(repo, 'add billing', 50, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'] }), 'src/cart.ts': 'export const c = 2;\n' });
-    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }) });
+    // The fix comes with test data: billing.ts stays a plain test gap (no regression test is due).
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }), 'testdata/rounding.txt': '0.5\n' });
     return repo;
   };
 

@@ -134,6 +134,17 @@ describe('estimate', () => {
       assert.ok(sized(16, 2, 1).minutes < sized(40, 8, 3).minutes && sized(40, 8, 3).minutes < sized(120, 30, 10).minutes);
     });
 
+    it('sizes a regression test as one case: a little more for a bigger function, bounded, and the setup of a first test file', () => {
+      const regression = (logicLines: number, branches: number, hasTestFile = true) => estimate({
+        kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 3, fixCommits: 1, hasTestFile,
+        scope: { logicLines, functions: 1, branches }, regressionFor: { hash: 'a'.repeat(40), subject: 'Fix it', ageDays: 5, file: 'src/a.ts', changedLines: 2 },
+      });
+      assert.equal(regression(10, 2).minutes, 10);
+      assert.equal(regression(126, 43).minutes, 25);
+      assert.equal(regression(310, 97).minutes, 30, 'a 300-line function costs reading, not a test of all of it');
+      assert.equal(regression(10, 2, false).minutes, 20);
+    });
+
     it('tests a whole file when it fits a sitting, else its weightiest function that does', () => {
       const fn = (name: string, logicLines: number, branches: number, line: number) => ({ name, line, endLine: line + logicLines + 1, logicLines, branches });
       const small = { logicLines: 30, branches: 4, functions: [fn('a', 20, 3, 1), fn('b', 10, 1, 30)], types: [], topLevelNames: [], extensionNames: [] };

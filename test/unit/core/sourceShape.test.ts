@@ -147,4 +147,16 @@ describe('sourceShape: what there is to test in a file', () => {
     assert.deepEqual(sourceShape(swift, 'swift').extensionNames, ['mapValue']);
     assert.deepEqual(sourceShape(swift, 'swift').types, [], 'an extension declares no type');
   });
+
+  it('reads a C function that takes a struct as a function, not a struct declaration', () => {
+    const c = 'struct parser { int pos; };\n\nstatic void parser_init(struct parser* p, int flags) {\n  p->pos = flags;\n  if (flags) p->pos++;\n}\n';
+    assert.deepEqual(sourceShape(c, 'c').functions.map((f) => [f.name, f.line, f.endLine, f.branches]), [['parser_init', 3, 6, 1]]);
+  });
+
+  it('starts a Kotlin override after expression-bodied overrides at its own line, and still reads a C++ override tail', () => {
+    const kt = 'object Fs : FileSystem() {\n  override fun source(file: Path) = variantSource(file)\n\n  override fun sink(file: Path) = variantSink(file)\n\n  override fun createDirectory(dir: Path) {\n    val result = mkdir(dir)\n    if (result != 0) throw IOException()\n  }\n}\n';
+    assert.deepEqual(sourceShape(kt, 'kotlin').functions.map((f) => [f.name, f.line, f.endLine]), [['source', 2, 2], ['sink', 4, 4], ['Fs.createDirectory', 6, 9]]);
+    const cpp = 'class Widget : public Base {\n  void draw(int x) const\n      override {\n    paint(x);\n  }\n};\n';
+    assert.deepEqual(sourceShape(cpp, 'cpp').functions.map((f) => [f.name, f.line]), [['Widget::draw', 2]]);
+  });
 });

@@ -40,3 +40,19 @@ describe('testGapRisk: churn, fixes, size and the untested share, on log scales'
     assert.ok(testGapRisk(gap({ churn: 0, fixCommits: 0, bytes: 10_000_000 })) < 0.75, 'a huge file nobody touches is not the riskiest of all');
   });
 });
+
+describe('regression tests: a fix that came without a test', () => {
+  const fix = (ageDays: number) => ({ hash: 'a'.repeat(40), subject: 'Fix it', ageDays, file: 'src/a.ts', changedLines: 2 });
+
+  it('is worth about a typical untested file when old and up to a risky one when recent and hot, never less than its file', () => {
+    const recent = testGapValue(gap({ hasTestFile: true, regressionFor: fix(3) }));
+    const old = testGapValue(gap({ hasTestFile: true, regressionFor: fix(300) }));
+    const hot = testGapValue(gap({ hasTestFile: true, churn: 12, regressionFor: fix(3) }));
+    assert.ok(recent > old, `${recent} > ${old}`);
+    assert.ok(hot > recent);
+    assert.ok(old >= 0.4 && hot <= 0.7, `${old} ${hot}`);
+    assert.ok(recent > testGapValue(gap({})), 'a recent untested fix outranks a typical untested file');
+    const risky = gap({ churn: 20, fixCommits: 5, bytes: 100_000 });
+    assert.equal(testGapValue({ ...risky, regressionFor: fix(300) }), testGapValue(risky), "the file's own risk when it is higher");
+  });
+});

@@ -35,6 +35,10 @@ describe('eval:quality labels', function () {
     assert.equal(harness.labelFor(labels, 'o/other', task({}), 'src/a.ts'), undefined);
     assert.equal(harness.labelFor(labels, 'o/r', task({}), 'src/b.ts'), undefined);
     assert.equal(harness.labelFor(labels, 'o/r', task({ kind: 'testGap', line: 40, title: 'Add tests for src/a.ts (parse)' }), 'src/a.ts'), labels[1]);
+    const regression = task({ kind: 'testGap', line: 40, title: 'Add a regression test for parse: 1a2b3c4 Fix parse' });
+    assert.equal(harness.labelFor(labels, 'o/r', regression, 'src/a.ts'), undefined, "a regression test is not judged by the file's plain gap label");
+    const withOwn = [...labels, label({ kind: 'testGap', line: 12, title: 'Add a regression test for parse: 1a2b3c4 Fix parse' })];
+    assert.equal(harness.labelFor(withOwn, 'o/r', regression, 'src/a.ts'), withOwn[2]);
   });
 
   it('matches a function-level test gap only to a label for the same function', () => {
@@ -127,7 +131,11 @@ describe('eval:quality end to end (a real repository, the CLI as a user runs it)
     repos.commit(repo, 'start', 60, {
       'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i};`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n'),
     });
-    repos.commit(repo, 'fix: rounding', 30, { 'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i} + 1;`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n') });
+    // The fix comes with test data: the file stays a plain test gap (no regression test is due).
+    repos.commit(repo, 'fix: rounding', 30, {
+      'src/billing.ts': ['export function bill(x: number) {', ...Array.from({ length: 20 }, (_, i) => `  if (x === ${i}) return ${i} + 1;`), '  // TODO: remove in v2', '  return 0;', '}', ''].join('\n'),
+      'testdata/rounding.txt': '1\n',
+    });
     const now = Date.now();
     const entry = { repo: 'example/project', split: 'dev', language: 'TypeScript' };
     const labels: Label[] = [{ repo: 'example/project', kind: 'testGap', path: 'src/billing.ts', line: 1, title: 'Add tests for src/billing.ts', verdict: 'bad', defect: 'notWorthIt', note: 'read it' }];

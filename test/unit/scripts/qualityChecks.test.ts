@@ -349,3 +349,44 @@ describe('eval:quality checks: TODOs, prose and duplicates', function () {
     assert.deepEqual(checks.classify([todo, todo], ctx).map((f) => f.map((x) => x.defect)), [['vendored', 'waitingTodo'], ['vendored', 'waitingTodo', 'duplicate']]);
   });
 });
+
+describe('eval:quality checks: regression-test claims', function () {
+  this.timeout(30_000);
+  let repos: TempRepos;
+  beforeEach(() => { repos = new TempRepos(); });
+  afterEach(() => repos.dispose());
+
+  /** A regression-test task for `file`, naming the fix `hash` as the product's JSON does. */
+  const regression = (repo: string, file: string, hash: string, changed = file): CheckedTask => at(repo, 'testGap', file, 1, {
+    title: `Add a regression test for ${file}: ${hash.slice(0, 7)} Fix it`,
+    reasons: [`${hash.slice(0, 7)} Fix it (3 days ago) changed ${changed} (2 lines) and no test file`],
+    signals: { kind: 'testGap', hasTestFile: true, regressionFor: { hash, subject: 'Fix it', file: changed } },
+  });
+
+  it('accepts a fix that changed no test-looking file when no later commit changed a test with the file', () => {
+    const repo = repos.init('regression-ok');
+    repos.commit(repo, 'start', 30, { 'src/pay.ts': logic('pay'), 'src/other.ts': logic('other'), 'test/pay.test.ts': '1\n' });
+    const fix = repos.commit(repo, 'Fix rounding', 20, { 'src/pay.ts': logic('pay2'), 'CHANGELOG.md': 'fixed\n' });
+    repos.commit(repo, 'other and its test', 10, { 'src/other.ts': logic('other2'), 'test/pay.test.ts': '2\n' });
+    repos.commit(repo, 'pay again', 5, { 'src/pay.ts': logic('pay3') });
+    const ctx = checks.repoContext(repo);
+    assert.equal(checks.wrongRegressionClaim(regression(repo, 'src/pay.ts', fix), ctx), undefined);
+    assert.equal(checks.claimsNoTest(regression(repo, 'src/pay.ts', fix)), false, 'its "no test file" speaks of the fix commit, not the file');
+    assert.equal(checks.wrongRegressionClaim(gap(repo, 'src/pay.ts'), ctx), undefined, 'a plain gap is no regression claim');
+  });
+
+  it('finds a fix that changed a test-looking file, a fix that did not change the file, and a test that came later', () => {
+    const repo = repos.init('regression-bad');
+    repos.commit(repo, 'start', 40, { 'src/a.ts': logic('a'), 'src/b.ts': logic('b'), 'src/c.ts': logic('c') });
+    const withFixture = repos.commit(repo, 'Fix a', 30, { 'src/a.ts': logic('a2'), 'tests/fixtures/a.json': '{}\n' });
+    const fixB = repos.commit(repo, 'Fix b', 20, { 'src/b.ts': logic('b2') });
+    repos.commit(repo, 'b: cover the fix', 10, { 'src/b.ts': logic('b3'), 'test/b.test.ts': 'it()\n' });
+    const fixC = repos.commit(repo, 'Fix c', 5, { 'src/c.ts': logic('c2') });
+    const ctx = checks.repoContext(repo);
+    assert.match(checks.wrongRegressionClaim(regression(repo, 'src/a.ts', withFixture), ctx)?.why ?? '', /changed the test-looking tests\/fixtures\/a\.json/);
+    assert.match(checks.wrongRegressionClaim(regression(repo, 'src/b.ts', fixB), ctx)?.why ?? '', /later commit, [0-9a-f]{7}, changed test\/b\.test\.ts together with src\/b\.ts/);
+    assert.match(checks.wrongRegressionClaim(regression(repo, 'src/a.ts', fixC, 'src/a.ts'), ctx)?.why ?? '', /did not change src\/a\.ts/);
+    assert.match(checks.wrongRegressionClaim(regression(repo, 'src/c.ts', '0123456789abcdef0123456789abcdef01234567'), ctx)?.why ?? '', /no commit 0123456/);
+    assert.equal(checks.wrongRegressionClaim(regression(repo, 'src/c.ts', fixC), ctx), undefined);
+  });
+});

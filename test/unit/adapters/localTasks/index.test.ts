@@ -23,8 +23,9 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
       'src/cart.ts': 'export const c = 2;\n',
       'app/run.py': pyFunction('run'),
     });
-    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }) });
-    repos.commit(repo, 'fixes #4 in app', 10, { 'app/run.py': pyFunction('run', { version: 1 }), 'README.md': 'x\n' });
+    // Each fix comes with a test case in test data: the files stay plain test gaps, no regression test is due.
+    repos.commit(repo, 'fix: billing rounding', 20, { 'src/billing.ts': tsFunction('bill', { firstLines: ['  // FIXME: handle empty invoice'], version: 1 }), 'testdata/rounding.txt': '0.5\n' });
+    repos.commit(repo, 'fixes #4 in app', 10, { 'app/run.py': pyFunction('run', { version: 1 }), 'README.md': 'x\n', 'testdata/app.txt': '4\n' });
     return repo;
   };
   const kinds = (list: readonly TaskCandidate[]) => list.map((c) => `${c.signals.kind}:${c.title}`).sort();
@@ -119,7 +120,7 @@ describe('local tasks: collectLocalCandidates (real repositories)', function () 
     const repo = repos.init('idle');
     repos.commit(repo, 'start', 900, { 'src/old.ts': 'export const o = 1;\n' });
     repos.commit(repo, 'add parser', 420, { 'src/parser.ts': tsFunction('parse') });
-    repos.commit(repo, 'fix: parser rounding', 400, { 'src/parser.ts': tsFunction('parse', { version: 1 }) });
+    repos.commit(repo, 'tune parser rounding', 400, { 'src/parser.ts': tsFunction('parse', { version: 1 }) });
     const git = repos.gateway();
     const result = await collectLocalCandidates(repo, { git, historyDays: 180, minWindowCommits: 1 });
     assert.deepEqual(result.problems, []);
