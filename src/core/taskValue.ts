@@ -110,7 +110,10 @@ const TAG_VALUE: Readonly<Record<TodoSignals['tag'], number>> = { BUG: 0.15, FIX
 export function todoValue(s: TodoSignals): number {
   if (s.waitsOn !== undefined) return WAITING_VALUE;
   if (s.vague === true) return VAGUE_VALUE;
-  const value = 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + 0.2 * hotness(s.fileChurn);
+  // Hot code lifts a named defect (FIXME, BUG, HACK) most: a plain TODO there is as often a design note as a task,
+  // and a concrete test task on the same code says more.
+  const heat = (s.tag === 'TODO' ? 0.1 : 0.2) * hotness(s.fileChurn);
+  const value = 0.15 + TAG_VALUE[s.tag] + Math.min(0.1, (0.1 * Math.max(0, s.ageDays)) / 365) + heat;
   // A note in a build script or a CI config is about the tooling: below the product's own TODOs.
   return s.inTooling ? value / 2 : value;
 }

@@ -20,6 +20,12 @@ describe('skipped tests and TODOs: estimates, values and reasons for what is (no
     assert.deepEqual(ids([quietGap, candidate('cold-fixme', fixme({ ageDays: 10 }))]), ['quiet-gap', 'cold-fixme']);
   });
 
+  it('lifts a named defect in hot code more than a plain TODO there: an untested busy file outranks the TODO', () => {
+    const busyGap = candidate('busy-gap', { kind: 'testGap', uncoveredLines: 0, uncoveredShare: undefined, churn: 10, fixCommits: 1, hasTestFile: false, bytes: 8000 });
+    const ids = rankTasks([candidate('hot-todo', { kind: 'todo', tag: 'TODO', text: 'use separate stats for writes', ageDays: 800, fileChurn: 14 }), busyGap, candidate('hot-fixme', fixme({ fileChurn: 14 }))], options).map((t) => t.id);
+    assert.equal(ids[2], 'hot-todo', ids.join(' '));
+  });
+
   it('ranks a FIXME in a build or CI config below the same FIXME in the product, and says why', () => {
     const ids = rankTasks([candidate('tooling', fixme({ inTooling: true })), candidate('product', fixme())], options).map((t) => t.id);
     assert.deepEqual(ids, ['product', 'tooling']);
