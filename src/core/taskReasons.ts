@@ -79,7 +79,10 @@ export function testGapReasons(s: TestGapSignals, candidate: TaskCandidate, fact
 
 /** A public function no test names, in a tested file: what was searched, the file's tests, its history and size. */
 function untestedFunctionReasons(s: TestGapSignals, fn: UntestedFunctionRef, facts: ReasonFacts): string[] {
-  const reasons = [`No test file names ${fn.bareName}: ${plural(fn.testFilesSearched, 'test file')} searched (code, strings and comments)`];
+  const reasons = [
+    `No test file names ${fn.bareName}: ${plural(fn.testFilesSearched, 'test file')} searched (code, strings and comments)`,
+    `Nothing else in the repository calls it either: no test reaches it through a caller`,
+  ];
   const named = fn.publicFunctions;
   if (named) {
     const more = named.namedThere > named.examples.length ? ` and ${named.namedThere - named.examples.length} more` : '';

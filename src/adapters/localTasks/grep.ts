@@ -56,12 +56,12 @@ export async function grepTracked(
   include: readonly string[],
   maxHits: number,
   accept: (hit: GrepHit) => boolean,
-  options: Omit<GitRunOptions, 'cwd'> & GrepExclusions & { fixedStrings?: boolean } = {},
+  options: Omit<GitRunOptions, 'cwd'> & GrepExclusions & { fixedStrings?: boolean; wholeWords?: boolean } = {},
 ): Promise<GrepOutcome> {
   const args = [
     // --untracked: a TODO in a file the user has not committed yet is still theirs to see (.gitignore still applies).
     // -F: `patterns` are plain keywords (git matches them all in one pass); `accept` then does the real check.
-    'grep', '--untracked', '-n', '-z', '-I', options.fixedStrings ? '-F' : '-E', '--full-name', '--no-color',
+    'grep', '--untracked', '-n', '-z', '-I', options.fixedStrings ? '-F' : '-E', ...(options.wholeWords ? ['-w'] : []), '--full-name', '--no-color',
     ...patterns.flatMap((p) => ['-e', p]),
     '--', ...(include.length ? include : ['.']), ...(options.excludePathspecs ?? []),
   ];

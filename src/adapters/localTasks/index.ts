@@ -429,7 +429,7 @@ async function testGaps(
   const fileGaps = new Set(candidates.map(relative));
   const testedFiles = ranked.flatMap((entry) => (entry.file && !fileGaps.has(entry.file) && index.isSource(entry.file) && !filter.pathExclusion(entry.file) ? [{ file: entry.file, ...history.files.get(entry.file)! }] : []));
   const functions = await untestedFunctionCandidates(testedFiles, {
-    repoRoot, index, tracked: present, testedBy: (file, shape) => judge.testedBy(file, shape), cached: cached?.functions, signal: older.signal,
+    git: older.git, repoRoot, index, tracked: present, testedBy: (file, shape) => judge.testedBy(file, shape), cached: cached?.functions, signal: older.signal,
   });
   candidates.push(...functions.candidates);
   // Attributes (coverage reports name any file) and generated-file markers, read for the files on the list only. A

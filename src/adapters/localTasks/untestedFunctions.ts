@@ -12,6 +12,9 @@ import type { CodeSize, FixCommitRef, PublicFunctionsNamed, TaskCandidate, TestE
 import { untestedFunctionValue } from '../../core/taskValue';
 import { languageOf, type TestFileIndex } from '../../core/testFileMatch';
 import { functionsWorthATest, inlineTestPart, judgeFunctions, MAX_FUNCTIONS_PER_FILE, testsCallByName, WordSearch } from '../../core/untestedFunctions';
+import { isProsePath } from '../../core/todoJudgement';
+import type { GitGateway } from '../gitProcess';
+import { grepTracked } from './grep';
 import { readTextsInTurns, readTextSync } from './readTexts';
 import { MAX_TEST_FILE_CHARS, MAX_TEST_TEXT_CHARS } from './testFiles';
 import { sanitizeTitle } from './text';
@@ -52,6 +55,7 @@ export interface ChangedFile {
 }
 
 export interface FunctionGapInputs {
+  readonly git: GitGateway;
   readonly repoRoot: string;
   readonly index: TestFileIndex;
   /** Every tracked path, for the header of a C or C++ source. */
@@ -77,6 +81,7 @@ export async function untestedFunctionCandidates(files: readonly ChangedFile[], 
     return known === undefined;
   });
   const pending = await functionsToLookFor(fresh.map((f) => f.file), inputs, verdicts);
+  const judgedFiles: Array<{ pending: Pending; judged: NonNullable<ReturnType<typeof judgeFunctions>>; testFilesSearched: number }> = [];
   if (pending.length > 0) {
     const words = new WordSearch(
       pending.flatMap((p) => [...p.callable.flatMap((fn) => [fn.bareName, ...(fn.owner ? [fn.owner] : [])]), ...p.worth.flatMap((fn) => fn.aliases)]),
@@ -90,13 +95,20 @@ export async function untestedFunctionCandidates(files: readonly ChangedFile[], 
         verdicts.set(file, null);
         continue;
       }
-      const best = judged.bestTestFile;
-      verdicts.set(file, {
-        evidence, fileSize, testFilesSearched: words.filesRead,
-        publicFunctions: { named: judged.named, of: judged.of, testFile: best.file, namedThere: best.names.length, examples: best.names.slice(0, 3) },
-        functions: judged.untested.slice(0, MAX_FUNCTIONS_PER_FILE).map((fn) => ({ name: fn.displayName, bareName: fn.bareName, line: fn.line, endLine: fn.endLine, logicLines: fn.logicLines, branches: fn.branches })),
-      });
+      judgedFiles.push({ pending: { file, evidence, fileSize, callable, worth }, judged, testFilesSearched: words.filesRead });
     }
+  }
+  // A function other code calls is exercised through its callers' tests (a wrapper, a constructor, a builtin behind
+  // a scripting language): only one nothing in the repository calls is untested public API.
+  const called = await calledFromCode(judgedFiles.flatMap(({ pending: p, judged }) => judged.untested.map((fn) => ({ file: p.file, fn, definitions: p.callable }))), inputs);
+  for (const { pending: { file, evidence, fileSize }, judged, testFilesSearched } of judgedFiles) {
+    const best = judged.bestTestFile;
+    const uncalled = called ? judged.untested.filter((fn) => !called.has(`${file}\0${fn.bareName}`)) : [];
+    verdicts.set(file, {
+      evidence, fileSize, testFilesSearched,
+      publicFunctions: { named: judged.named, of: judged.of, testFile: best.file, namedThere: best.names.length, examples: best.names.slice(0, 3) },
+      functions: uncalled.slice(0, MAX_FUNCTIONS_PER_FILE).map((fn) => ({ name: fn.displayName, bareName: fn.bareName, line: fn.line, endLine: fn.endLine, logicLines: fn.logicLines, branches: fn.branches })),
+    });
   }
   const candidates: TaskCandidate[] = [];
   for (const changed of considered) {
@@ -164,6 +176,42 @@ async function searchTests(words: WordSearch, inputs: FunctionGapInputs): Promis
   }, inputs.signal);
   return complete && !inputs.signal?.aborted;
 }
+
+/**
+ * Which of the `functions` (untested by name) something in the repository's code calls: `file\0bareName` keys. One
+ * `git grep -w -F` for all their names over the tracked files; a hit counts in any file but tests (they were searched
+ * already), prose, and the function's own header, and in its own file on any line but a definition of that name.
+ * Undefined when the grep failed: then no function may be claimed uncalled.
+ */
+async function calledFromCode(functions: ReadonlyArray<{ file: string; fn: CallableFunction; definitions: readonly CallableFunction[] }>, inputs: FunctionGapInputs): Promise<Set<string> | undefined> {
+  const called = new Set<string>();
+  if (functions.length === 0) return called;
+  const byName = new Map<string, Array<{ file: string; definitionLines: Set<number> }>>();
+  for (const { file, fn, definitions } of functions) {
+    const lines = new Set(definitions.filter((d) => d.bareName === fn.bareName).map((d) => d.line));
+    byName.set(fn.bareName, [...(byName.get(fn.bareName) ?? []), { file, definitionLines: lines }]);
+  }
+  const headerStem = (file: string) => file.replace(/\.[^./]+$/, '');
+  try {
+    await grepTracked(inputs.git, inputs.repoRoot, [...byName.keys()], [], Number.MAX_SAFE_INTEGER, (hit) => {
+      if (inputs.index.isTest(hit.path) || isProsePath(hit.path)) return false;
+      for (const word of hit.text.match(IDENTIFIERS) ?? []) {
+        for (const owner of byName.get(word) ?? []) {
+          const ownFile = hit.path === owner.file;
+          const ownHeader = !ownFile && headerStem(hit.path) === headerStem(owner.file) && /\.(?:h|hh|hpp|hxx)$/.test(hit.path);
+          // Its own definition line, or its declaration in its own header, is no call.
+          if ((ownFile && !owner.definitionLines.has(hit.line)) || (!ownFile && !ownHeader)) called.add(`${owner.file}\0${word}`);
+        }
+      }
+      return false;
+    }, { fixedStrings: true, wholeWords: true, signal: inputs.signal });
+  } catch {
+    return undefined;
+  }
+  return called;
+}
+
+const IDENTIFIERS = /[A-Za-z_$][\w$]*/g;
 
 const HEADER_EXTENSIONS = ['.h', '.hpp', '.hh', '.hxx'];
 

@@ -129,12 +129,13 @@ describe('untestedFunctions: estimate, value and reasons', () => {
     const candidate: TaskCandidate = { id: 'x', title: 'Add a test for get_root_path (src/flask/helpers.py)', repo: '/r', signals: signals() };
     const reasons = testGapReasons(signals(), candidate, { estimate: estimate(signals()), calibrationFactor: 1, ageDays: 0, waitingWorkingDays: 0, unblock: false });
     assert.equal(reasons[0], 'No test file names get_root_path: 48 test files searched (code, strings and comments)');
-    assert.equal(reasons[1], 'Its file has tests: tests/test_helpers.py names send_from_directory, stream_with_context and get_debug_flag and 7 more; 13 of its 15 public functions are named in tests');
-    assert.equal(reasons[2], 'File changed in 5 commits, 1 of them a fix');
-    assert.match(reasons[3]!, /^get_root_path: 23 lines of logic, 8 branches; the file has 121 lines/);
+    assert.equal(reasons[1], 'Nothing else in the repository calls it either: no test reaches it through a caller');
+    assert.equal(reasons[2], 'Its file has tests: tests/test_helpers.py names send_from_directory, stream_with_context and get_debug_flag and 7 more; 13 of its 15 public functions are named in tests');
+    assert.equal(reasons[3], 'File changed in 5 commits, 1 of them a fix');
+    assert.match(reasons[4]!, /^get_root_path: 23 lines of logic, 8 branches; the file has 121 lines/);
     assert.ok(!reasons.some((r) => /no test (file )?yet|none named for it/i.test(r)), 'never says the file has no test');
     const byType = signals({ untestedFunction: { ...signals().untestedFunction!, publicFunctions: { named: 0, of: 2, testFile: 'tests/Handler/CurlMultiHandlerTest.php', namedThere: 1, examples: ['CurlMultiHandler'] } } });
-    assert.equal(testGapReasons(byType, candidate, { estimate: estimate(byType), calibrationFactor: 1, ageDays: 0, waitingWorkingDays: 0, unblock: false })[1],
+    assert.equal(testGapReasons(byType, candidate, { estimate: estimate(byType), calibrationFactor: 1, ageDays: 0, waitingWorkingDays: 0, unblock: false })[2],
       'Its file has tests: tests/Handler/CurlMultiHandlerTest.php names CurlMultiHandler', 'no "0 of its functions" when the tests name its type');
   });
 });

@@ -107,6 +107,20 @@ describe('local tasks: public functions no test names, in files that have tests 
     assert.deepEqual(functionGaps(again.candidates).map((c) => c.id).sort(), functionGaps(first.candidates).map((c) => c.id).sort());
   });
 
+  it('leaves out a function other code calls: a wrapper, a helper of its own file, a caller in another module', async () => {
+    const repo = repos.init('callers');
+    repos.commit(repo, 'start', 10, {
+      'src/client.py': [pyDef('request_async', 12), 'def request(value):\n    return request_async(value)\n', pyDef('lonely_api', 12), pyDef('named_api', 3), pyDef('used_elsewhere', 12)].join('\n'),
+      'src/app.py': 'from client import used_elsewhere\n\nused_elsewhere([])\n',
+      'tests/test_client.py': 'from client import named_api, request\n\nnamed_api([])\nrequest([])\n',
+      'README.md': 'Call lonely_api to start.\n',
+    });
+    const result = await collectLocalCandidates(repo, { git: repos.gateway() });
+    // request_async is reached through request (tested), used_elsewhere through src/app.py; lonely_api is called by
+    // nothing (the README is no caller).
+    assert.deepEqual(functionGaps(result.candidates).map((c) => c.title), ['Add a test for lonely_api (src/client.py)']);
+  });
+
   it('claims nothing once the test text passes its budget: an unread test might name the function', async () => {
     const repo = repos.init('budget');
     repos.write(repo, {
@@ -115,7 +129,7 @@ describe('local tasks: public functions no test names, in files that have tests 
     });
     const tracked = ['src/mod.py', 'tests/test_mod.py'];
     const inputs = (maxTestChars?: number): FunctionGapInputs => ({
-      repoRoot: repo, index: new TestFileIndex(tracked), tracked: new Set(tracked),
+      git: repos.gateway(), repoRoot: repo, index: new TestFileIndex(tracked), tracked: new Set(tracked),
       testedBy: async () => ({ kind: 'name', testFile: 'tests/test_mod.py' }), ...(maxTestChars ? { maxTestChars } : {}),
     });
     const changed = [{ file: 'src/mod.py', churn: 2, fixCommits: 0 }];
@@ -136,7 +150,7 @@ describe('local tasks: public functions no test names, in files that have tests 
     const tracked = Object.keys(files);
     const found = await untestedFunctionCandidates(
       Array.from({ length: 8 }, (_, i) => ({ file: `lib/m${i}.py`, churn: 1 + i, fixCommits: 0 })),
-      { repoRoot: repo, index: new TestFileIndex(tracked), tracked: new Set(tracked), testedBy: async (file) => ({ kind: 'name', testFile: file.replace('lib/', 'tests/test_') }) },
+      { git: repos.gateway(), repoRoot: repo, index: new TestFileIndex(tracked), tracked: new Set(tracked), testedBy: async (file) => ({ kind: 'name', testFile: file.replace('lib/', 'tests/test_') }) },
     );
     assert.equal(found.candidates.length, 10, '16 functions found, 10 kept');
     assert.equal(found.candidates[0]!.title, 'Add a test for first_7 (lib/m7.py)', 'the riskiest file first');
