@@ -6,6 +6,7 @@
  */
 import * as path from 'node:path';
 import { chooseTestScope, type TestScope } from '../../core/estimate';
+import { fileSurface } from '../../core/fileSurface';
 import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting, type SourceShape } from '../../core/sourceShape';
 import type { FixCommitRef, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
@@ -161,7 +162,8 @@ function shapeWorthTesting(file: string, text: string): SourceShape | undefined 
   // which every function needs outside Ruby (a constants or declarations file).
   if (!lineCountAtLeast(text, MIN_LOGIC_LINES + 2) || (language !== 'ruby' && !text.includes('('))) return undefined;
   const shape = sourceShape(text, language);
-  return whyNotWorthTesting(shape) ? undefined : shape;
+  // Internal machinery is tested through the public API, and deprecated code is on its way out: no file-level gap.
+  return whyNotWorthTesting(shape) || fileSurface(text, language) ? undefined : shape;
 }
 
 /** Whether `text` has at least `lines` lines (a function needs a line for its signature and its end besides). */

@@ -73,6 +73,21 @@ describe('local tasks: test gaps decided by evidence (real repositories)', funct
     assert.deepEqual(rust.evidenceChecked, ['name', 'inline', 'coChange']);
   });
 
+  it('leaves out internal machinery and deprecated classes: their public API\'s tests reach them, or they are going', async () => {
+    const repo = repos.init('surface');
+    const javaClass = (modifiers: string, name: string, doc = '') => [
+      'package a;', '', doc, `${modifiers}class ${name} {`, '  int run(int x) {', '    int y = 0;',
+      ...Array.from({ length: 16 }, (_, i) => `    if (x == ${i}) { y += ${i}; }`), '    return y;', '  }', '}', '',
+    ].join('\n');
+    repos.commit(repo, 'start', 10, {
+      'src/main/java/a/Public.java': javaClass('public ', 'Public'),
+      'src/main/java/a/Hidden.java': javaClass('final ', 'Hidden'),
+      'src/main/java/a/Old.java': javaClass('public ', 'Old', '/** @deprecated use Public */'),
+    });
+    const result = await collectLocalCandidates(repo, { git: repos.gateway() });
+    assert.deepEqual(gaps(result.candidates).map((c) => c.title), ['Add tests for src/main/java/a/Public.java']);
+  });
+
   it('looks before the window for the files it would call untested: two older commits with tests are evidence', async () => {
     const repo = repos.init('older');
     repos.commit(repo, 'start', 600, { 'src/map.ts': tsFunction('map'), 'src/lone.ts': tsFunction('lone'), 'test/maps.test.ts': "it('maps', () => {});\n" });
