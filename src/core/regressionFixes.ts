@@ -90,7 +90,7 @@ export function regressionCandidates(commits: readonly FixRecord[], files: reado
   for (const c of commits) {
     if (found.length >= max) break;
     const withTest = c.f.some(isArtifact);
-    if (c.s !== undefined && !withTest && c.f.length <= MAX_FIX_FILES) {
+    if (c.s !== undefined && !withTest && c.f.length <= MAX_FIX_FILES && !untestableFix(c.s)) {
       const sources: FixSource[] = [];
       const changed: string[] = [];
       for (const i of c.f) {
@@ -112,6 +112,16 @@ export function regressionCandidates(commits: readonly FixRecord[], files: reado
     }
   }
   return found;
+}
+
+/**
+ * A fix whose subject says a regression test cannot pin it: a performance fix (the output does not change), a
+ * speculative one, one the author calls unreachable, or a vague "small fix" with nothing named to test.
+ */
+const UNTESTABLE_FIX = /\b(?:performance|perf|slow(?:ness|down)?|speed(?:s|ed)? up|faster|memory (?:usage|footprint)|allocations?|speculative(?:ly)?|unreachable|cannot (?:happen|be reached)|in theory|theoretical)\b|^\W*(?:small|minor|tiny|trivial|quick) fix(?:es)?\W*$/i;
+
+export function untestableFix(subject: string): boolean {
+  return UNTESTABLE_FIX.test(subject);
 }
 
 /**

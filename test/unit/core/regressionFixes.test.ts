@@ -31,6 +31,18 @@ describe('regressionFixes: fixes that came without a test', () => {
       'a test or test data in the fix, a file gone since, a commit that is not a fix: none is a candidate');
   });
 
+  it('leaves out fixes a regression test cannot pin: performance, speculative, unreachable, a bare "small fix"', () => {
+    const { commits, files } = history([
+      { h: 'p1', fix: 'searcher: fix a performance bug with -A', files: ['src/roll.rs'] },
+      { h: 'p2', fix: 'Fix speculatively some placement-new issues', files: ['src/env.cc'] },
+      { h: 'p3', fix: 'Small fix.', files: ['src/skiplist.h'] },
+      { h: 'p4', fix: 'Fix one-byte over-read that is unreachable from the CLI', files: ['src/builtin.c'] },
+      { h: 'ok', fix: 'Fix crash on empty input', files: ['src/parse.c'] },
+    ]);
+    const found = regressionCandidates(commits, files, { ...all, isPresent: () => true });
+    assert.deepEqual(found.map((f) => f.hash), ['ok']);
+  });
+
   it('skips a source that a later commit changed together with a test, following renames back to the fix', () => {
     const { commits, files } = history([
       { h: 'c3', files: ['lib/new.js', 'test/new.test.js'] },
