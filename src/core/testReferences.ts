@@ -135,13 +135,14 @@ export class TestReferenceIndex {
   /**
    * Source files the tests import, directly or through others, whose own imports are not read yet: what they import
    * is exercised by the same test (addEntryPoint), since `import requests` tests `requests/api.py` and express's
-   * `require('..')` reaches `lib/application.js` and, through it, `lib/view.js`. JS/TS, Python and Ruby, whose
-   * imports name files. The caller reads them round by round, a few levels deep.
+   * `require('..')` reaches `lib/application.js` and, through it, `lib/view.js`; a C/C++ header a test includes
+   * brings the headers it includes (`port/port.h` → `port/port_stdcxx.h`). JS/TS, Python, Ruby and C/C++ headers,
+   * whose imports name files. The caller reads them round by round, a few levels deep.
    */
   importedToFollow(): string[] {
     const out: string[] = [];
     for (const file of this.imported.keys()) {
-      if (this.followed.has(file) || !/\.(?:[cm]?[jt]sx?|py|rb)$/.test(file) || isTestFile(file)) continue;
+      if (this.followed.has(file) || !/\.(?:[cm]?[jt]sx?|py|rb|h|hh|hpp|hxx)$/.test(file) || isTestFile(file)) continue;
       this.followed.add(file);
       out.push(file);
     }
@@ -158,6 +159,7 @@ export class TestReferenceIndex {
     if (language === 'js' || language === 'ts') for (const spec of jsSpecifiers(text, language)) targets.push(...this.resolveJs(dir, spec));
     else if (language === 'python') for (const module of pythonModules(text, dir)) targets.push(...this.resolvePython(module));
     else if (language === 'ruby') for (const r of rubyRequires(text)) targets.push(...this.resolveRuby(dir, r));
+    else if (language === 'c' || language === 'cpp') for (const inc of includes(text)) targets.push(...this.resolveInclude(dir, inc));
     for (const target of targets) if (!this.imported.has(target)) this.imported.set(target, id);
   }
 

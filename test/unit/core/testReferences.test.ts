@@ -69,6 +69,11 @@ describe('testReferences: what the tests import and use', () => {
     assert.equal(refs.importerOf('src/requests/models.py'), undefined, 'nothing imports it');
     assert.deepEqual(round(), ['lib/request.js']);
     assert.deepEqual(round(), [], 'each file is followed once');
+
+    const c = new TestReferenceIndex(['port/port.h', 'port/port_stdcxx.h', 'port/zstd.cc', 'table/table_test.cc']);
+    c.add('table/table_test.cc', '#include "port/port.h"\n');
+    c.importedToFollow().forEach((file) => c.addEntryPoint(file, file === 'port/port.h' ? '#include "port/port_stdcxx.h"\n' : ''));
+    assert.equal(c.importerOf('port/port_stdcxx.h'), 'table/table_test.cc', 'a header a test includes brings its own');
   });
 
   it('resolves Ruby requires and C/C++ includes; a C source counts through its header', () => {
