@@ -48,6 +48,9 @@ const builds = [
   },
   // simple-git and the working copy, loaded on first use by Pick Up a Bug and the end of a focus timer (src/vscode/tasks/workingCopyModule.ts).
   { ...shared, entryPoints: ['src/adapters/workingCopy.ts'], outfile: 'dist/workingCopy.js' },
+  // The local task scan (every local source, the coverage parsers, picomatch), loaded on the first scan, which runs after
+  // start-up (src/vscode/tasks/localTasksModule.ts).
+  { ...shared, entryPoints: ['src/adapters/localTasks/index.ts'], outfile: 'dist/localTasks.js' },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${shared.banner.js}` } },
   // The integration suite runs inside the extension host, which loads plain CommonJS.
   { ...shared, entryPoints: ['test/integration/index.ts'], outfile: 'dist/test/integration/index.js', external: ['vscode', 'mocha', '@octokit/fixtures'], minify: false, sourcemap: true },

@@ -88,8 +88,9 @@ describe('packaged extension (.vsix installed into code-server)', function () {
   });
 
   it('ships every bundle the extension loads on first use (require(path.join(__dirname, …)))', function () {
-    // Pick Up a Bug's working copy, What Changed and the dashboard are loaded only when first used: a .vscodeignore
-    // that drops one would pass every other test here and fail for the user the first time they run that command.
+    // The local task scan, Pick Up a Bug's working copy, What Changed and the dashboard are loaded only when first
+    // used: a .vscodeignore that drops one would pass every other test here and fail for the user the first time they
+    // run that command.
     const sources = execFileSync('git', ['grep', '--untracked', '-h', '-o', "__dirname, '[A-Za-z]*\\.js'", '--', 'src'], { cwd: root, encoding: 'utf8' });
     const lazy = [...new Set([...sources.matchAll(/'(\w+\.js)'/g)].map((m) => m[1]))];
     assert.ok(lazy.length >= 3, `expected the lazily loaded bundles in src, found ${lazy}`);

@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { collectLocalCandidates } from '../../adapters/localTasks';
 import type { HistoryCache } from '../../adapters/localTasks/history';
 import type { Calibration } from '../../core/calibration';
 import { explainEmptyList, type EmptyListExplanation, type ScanWindow } from '../../core/emptyList';
@@ -9,6 +8,7 @@ import type { Task, TaskCandidate } from '../../core/tasks';
 import { Disposable } from '../lifecycle';
 import type { OutputLog } from '../outputLog';
 import type { RepoResolver } from '../repoResolver';
+import { localTasksModule } from './localTasksModule';
 import type { TaskPreferences } from './taskPreferences';
 
 export interface TaskServiceOptions {
@@ -161,7 +161,7 @@ export class TaskService extends Disposable {
       const found: TaskCandidate[] = [];
       const windows: ScanWindow[] = [];
       for (const root of roots) {
-        const result = await collectLocalCandidates(root, {
+        const result = await localTasksModule().collectLocalCandidates(root, {
           historyDays: this.options.historyDays(),
           exclude: this.options.exclude(),
           historyCache: this.historyCaches.get(root),
