@@ -81,8 +81,9 @@ describe('local Suggested Tasks on a realistic repository', function () {
     await parked.click();
     await row('remove this shim').waitFor({ state: 'visible', timeout: 15_000 });
     assert.equal(await rows().filter({ hasText: 'support unicode' }).count(), 0, 'a TODO of vendored code is listed');
-    const groups = await page.locator(`${SIDEBAR} .monaco-list-row[aria-level="1"]`).allInnerTexts();
-    assert.deepEqual(groups.map((g) => g.split('\n')[0]), ['Test Gaps', 'Skipped Tests', 'TODOs', 'Waiting or Parked'], groups.join(' | '));
+    // A group row reads its label then its count ("Test Gaps3"): the label element alone names it.
+    const groups = await page.locator(`${SIDEBAR} .monaco-list-row[aria-level="1"] .label-name`).allInnerTexts();
+    assert.deepEqual(groups.map((g) => g.trim()), ['Test Gaps', 'Skipped Tests', 'TODOs', 'Waiting or Parked'], groups.join(' | '));
     await page.screenshot({ path: path.join(shots, 'suggested-tasks-local.png') });
   });
 
@@ -90,14 +91,19 @@ describe('local Suggested Tasks on a realistic repository', function () {
     await row('Add tests for src/billing.js').hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /Why it is suggested/ }).first();
     await hover.waitFor({ state: 'visible', timeout: 15_000 });
-    const text = await hover.innerText();
+    // The hover lays text out with non-breaking spaces.
+    const text = (await hover.innerText()).replace(/\u00a0/g, ' ');
     assert.match(text, /No test found: none named for it, none imports it/);
     assert.match(text, /of them a fix: [0-9a-f]{7} fix: round credits to cents/);
     await page.screenshot({ path: path.join(shots, 'suggested-tasks-local-tooltip.png') });
     await page.mouse.move(900, 600);
     await row('Add a test for applyCoupon').hover();
-    const fnHover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: /No test file names applyCoupon/ }).first();
+    const fnHover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'src/cart.js' }).first();
     await fnHover.waitFor({ state: 'visible', timeout: 15_000 });
-    assert.match(await fnHover.innerText(), /Its file has tests: test\/cart\.test\.js/);
+    const fnText = (await fnHover.innerText()).replace(/\u00a0/g, ' ');
+    assert.match(fnText, /No test file names applyCoupon/);
+    assert.match(fnText, /Nothing else in the repository calls it/);
+    assert.match(fnText, /Its file has tests: test\/cart\.test\.js/);
+    await page.screenshot({ path: path.join(shots, 'suggested-tasks-local-function.png') });
   });
 });
