@@ -5,7 +5,7 @@
  */
 import * as path from 'node:path';
 import type { TaskCandidate, TodoSignals } from '../../core/tasks';
-import { isToolingFile } from '../../core/testFileMatch';
+import { isExampleFile, isToolingFile } from '../../core/testFileMatch';
 import { isOldVagueNote, isProsePath, todoWaitsOn } from '../../core/todoJudgement';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
@@ -49,9 +49,12 @@ export function acceptTodo(hit: GrepHit): { tag: TodoSignals['tag']; text: strin
   return TODO_PREFILTER.test(hit.text) ? todoOf(hit) : undefined;
 }
 
-/** A TODO in code: documentation (CHANGELOG, README, `.md`) is prose, its `### BUG FIXES` no marker. */
+/**
+ * A TODO in the product's code: documentation (CHANGELOG, README, `.md`) is prose, its `### BUG FIXES` no marker;
+ * example and sample code shows the product and is not it (`left as an exercise for the reader`).
+ */
 function todoOf(hit: GrepHit): { tag: TodoSignals['tag']; text: string } | undefined {
-  return isProsePath(hit.path) ? undefined : parseTodoLine(hit.text);
+  return isProsePath(hit.path) || isExampleFile(hit.path) ? undefined : parseTodoLine(hit.text);
 }
 
 /** Parses a grep hit into tag and text, or undefined when the line is not really such a comment. */

@@ -69,6 +69,19 @@ describe('local tasks: TODO/FIXME comments (real repositories)', function () {
     assert.equal(byFile.get('src/jv2.c')!.vague, undefined, 'a fresh one is still live intent');
   });
 
+  it('leaves out TODOs in example, sample and demo code: it shows the product, it is not it', async () => {
+    const repo = repos.init('examples');
+    repos.commit(repo, 'x', 5, {
+      'examples/server.go': 'package main\n// TODO: left as an exercise for the reader\nfunc main() {}\n',
+      'samples/app/Main.kt': 'fun main() {\n  // TODO: handle user response\n}\n',
+      'port/port_example.h': '// TODO: Many of these belong more in the environment class\n',
+      'src/example_parser.go': 'package src\n// TODO: parse nested examples\nfunc P() {}\n',
+      'src/server.go': 'package src\n// FIXME: close the listener on error\nfunc S() {}\n',
+    });
+    const { candidates } = await findTodos(repos.gateway(), repo);
+    assert.deepEqual(candidates.map((c) => path.relative(repo, c.location!.file)).sort(), ['src/example_parser.go', 'src/server.go']);
+  });
+
   it('gives an uncommitted TODO age 0, and keeps ids when lines move', async () => {
     const repo = standard();
     const git = repos.gateway();
