@@ -9,11 +9,17 @@
  * - The same comment text in the same file (`TODO: Avoid allocation.` twice) is one task, at its first line.
  * - Skips, or TODOs, within NEAR_LINES lines of each other (a run of `// TODO:` lines, two one-line `it.skip`s) are
  *   one task at the first line, the others in its notes.
+ * - Across files: the same comment (its first clause: `re-enable jemalloc on macOS` in `main.rs` and `Cargo.toml`), or
+ *   tests skipped for the same written reason (one skip copied into five sibling modules), are one task at the first
+ *   place, product code before tooling; the other places go into `alsoIn`. Only a comment or reason long enough to
+ *   mean one thing (MIN_SHARED_WORDS words, or an issue link): `remove this` in two files is two tasks.
  * The merged lines go into `alsoAt`; order is otherwise kept.
  */
 import type { SkippedTestSignals, TaskCandidate, TodoSignals } from './tasks';
 
 export const NEAR_LINES = 3;
+/** Words a comment or a skip reason needs before the same one in two files is taken for one piece of work. */
+export const MIN_SHARED_WORDS = 4;
 
 type Skip = TaskCandidate & { readonly signals: SkippedTestSignals };
 type Todo = TaskCandidate & { readonly signals: TodoSignals };
@@ -32,13 +38,68 @@ export function mergeLocalDuplicates(todos: readonly TaskCandidate[], skipped: r
     if (near) notes.set(near, [...(notes.get(near) ?? []), todo]);
     else leftTodos.push(todo);
   }
+  const withTheirNotes = skips.map((skip) => {
+    const merged = notes.get(skip);
+    return merged ? withNotes(skip, merged) : skip;
+  });
   return {
-    todos: mergeNear(mergeSameText(leftTodos), todoNote),
-    skipped: skips.map((skip) => {
-      const merged = notes.get(skip);
-      return merged ? withNotes(skip, merged) : skip;
-    }),
+    todos: mergeAcrossFiles(mergeNear(mergeSameText(leftTodos), todoNote), (todo) => sharedKey(firstClause(todo.signals.text))),
+    skipped: mergeAcrossFiles(withTheirNotes, (skip) => sharedKey(skip.signals.reason)),
   };
+}
+
+/** A comment's first clause: up to a sentence end, `;`, `, ` or ` - ` (`re-enable jemalloc on macOS, see …`). */
+function firstClause(text: string): string {
+  return text.split(/[.!?](?:\s|$)|;|,\s|:\s|\s--?\s/)[0]!;
+}
+
+/** An issue link or reference: `https://…`, `#2144`, `KT-20427`. */
+const ISSUE_LINK = /https?:\/\/\S|#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b/;
+
+/** The text as a key shared across files (case, spacing and punctuation aside), or undefined when too short to mean one thing. */
+function sharedKey(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const key = text.toLowerCase().replace(/[^\p{L}\p{N}#:/._'-]+/gu, ' ').replace(/[\s.:]+$/, '').trim();
+  return ISSUE_LINK.test(text) || key.split(' ').length >= MIN_SHARED_WORDS ? key : undefined;
+}
+
+/**
+ * Tasks with the same key in different files become one, at the first (product code before tooling): the others'
+ * places go into its `alsoIn` (into `alsoAt` when in its own file). Order is otherwise kept.
+ */
+function mergeAcrossFiles<T extends Skip | Todo>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.location ? keyOf(item) : undefined;
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const primaryOf = new Map<T, T[]>();
+  const merged = new Set<T>();
+  for (const group of groups.values()) {
+    if (new Set(group.map((item) => item.location!.file)).size < 2) continue;
+    const primary = group.find((item) => !(item.signals.kind === 'todo' && item.signals.inTooling)) ?? group[0]!;
+    primaryOf.set(primary, group.filter((item) => item !== primary));
+    for (const item of group) if (item !== primary) merged.add(item);
+  }
+  return items.filter((item) => !merged.has(item)).map((item) => {
+    const others = primaryOf.get(item);
+    if (!others) return item;
+    const file = item.location!.file;
+    const here = others.filter((o) => o.location!.file === file).flatMap((o) => [o.location!.line, ...(o.signals.alsoAt ?? [])]);
+    const elsewhere = others.filter((o) => o.location!.file !== file).flatMap((o) => [placeOf(o), ...(o.signals.alsoIn ?? [])]);
+    const s = item.signals;
+    return {
+      ...item,
+      signals: { ...s, ...(here.length ? { alsoAt: [...(s.alsoAt ?? []), ...here] } : {}), alsoIn: [...(s.alsoIn ?? []), ...elsewhere] },
+    };
+  });
+}
+
+/** `path:line`, the path relative to the task's repository. */
+function placeOf(item: Skip | Todo): string {
+  const file = item.location!.file;
+  const relative = file.startsWith(item.repo) ? file.slice(item.repo.length).replace(/^[\\/]+/, '') : file;
+  return `${relative.replace(/\\/g, '/')}:${item.location!.line}`;
 }
 
 function isSkip(c: TaskCandidate): c is Skip {
