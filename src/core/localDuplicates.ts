@@ -11,7 +11,7 @@
  *   one task at the first line, the others in its notes.
  * - Across files: the same comment (its first clause: `re-enable jemalloc on macOS` in `main.rs` and `Cargo.toml`), or
  *   tests skipped for the same written reason (one skip copied into five sibling modules), are one task at the first
- *   place, product code before tooling; the other places go into `alsoIn`. Only a comment or reason long enough to
+ *   place, product code before tooling; the other places go into `alsoIn` (into `alsoAt` when in the same file). Only a comment or reason long enough to
  *   mean one thing (MIN_SHARED_WORDS words, or an issue link): `remove this` in two files is two tasks.
  * The merged lines go into `alsoAt`; order is otherwise kept.
  */
@@ -64,8 +64,8 @@ function sharedKey(text: string | undefined): string | undefined {
 }
 
 /**
- * Tasks with the same key in different files become one, at the first (product code before tooling): the others'
- * places go into its `alsoIn` (into `alsoAt` when in its own file). Order is otherwise kept.
+ * Tasks with the same key become one, at the first (product code before tooling): the others' places go into its
+ * `alsoIn` (into `alsoAt` when in its own file). Order is otherwise kept.
  */
 function mergeAcrossFiles<T extends Skip | Todo>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
   const groups = new Map<string, T[]>();
@@ -76,7 +76,7 @@ function mergeAcrossFiles<T extends Skip | Todo>(items: readonly T[], keyOf: (it
   const primaryOf = new Map<T, T[]>();
   const merged = new Set<T>();
   for (const group of groups.values()) {
-    if (new Set(group.map((item) => item.location!.file)).size < 2) continue;
+    if (group.length < 2) continue;
     const primary = group.find((item) => !(item.signals.kind === 'todo' && item.signals.inTooling)) ?? group[0]!;
     primaryOf.set(primary, group.filter((item) => item !== primary));
     for (const item of group) if (item !== primary) merged.add(item);
@@ -90,7 +90,10 @@ function mergeAcrossFiles<T extends Skip | Todo>(items: readonly T[], keyOf: (it
     const s = item.signals;
     return {
       ...item,
-      signals: { ...s, ...(here.length ? { alsoAt: [...(s.alsoAt ?? []), ...here] } : {}), alsoIn: [...(s.alsoIn ?? []), ...elsewhere] },
+      signals: {
+        ...s, ...(here.length ? { alsoAt: [...(s.alsoAt ?? []), ...here] } : {}),
+        ...(elsewhere.length ? { alsoIn: [...(s.alsoIn ?? []), ...elsewhere] } : {}),
+      },
     };
   });
 }

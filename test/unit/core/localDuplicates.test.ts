@@ -75,12 +75,17 @@ describe('core/localDuplicates: one task per piece of work', () => {
         todo('src/main.rs', 39, 'FIXME', 're-enable jemalloc on macOS, see comment in Cargo.toml file for more infos'),
         todo('db/recovery_test.cc', 332, 'TODO', 'See comment in MakeIOError() from env_chromium.cc.'),
         todo('util/env_test.cc', 184, 'TODO', 'See comment in MakeIOError() from env_chromium.cc.'),
+        // The same first clause in one file is one task too.
+        todo('src/dict.c', 334, 'TODO', "Add a flag 'keys_are_even' and if set, we can use"),
+        todo('src/dict.c', 529, 'TODO', "Add a flag 'keys_are_even' and if set, we can use this"),
         // Must stay apart: a short comment means nothing beyond its place.
         todo('a.kt', 1, 'TODO', 'remove this, see docs'), todo('b.kt', 1, 'TODO', 'remove this, see docs'),
       ],
       [...copies, skip('x/ATest.java', 1, 'a', { reason: 'Not working yet' }), skip('y/BTest.java', 1, 'b', { reason: 'Not working yet' })],
     );
-    assert.deepEqual(todos.map(where), ['src/main.rs:39', 'db/recovery_test.cc:332', 'a.kt:1', 'b.kt:1']);
+    assert.deepEqual(todos.map(where), ['src/main.rs:39', 'db/recovery_test.cc:332', 'src/dict.c:334', 'a.kt:1', 'b.kt:1']);
+    assert.deepEqual((todos[2]!.signals as TodoSignals).alsoAt, [529]);
+    assert.equal((todos[2]!.signals as TodoSignals).alsoIn, undefined);
     assert.deepEqual((todos[0]!.signals as TodoSignals).alsoIn, ['Cargo.toml:65']);
     assert.deepEqual((todos[1]!.signals as TodoSignals).alsoIn, ['util/env_test.cc:184']);
     assert.deepEqual(skipped.map(where), ['rxjava/SingleThrowingTest.java:200', 'x/ATest.java:1', 'y/BTest.java:1']);
