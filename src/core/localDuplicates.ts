@@ -11,8 +11,9 @@
  *   one task at the first line, the others in its notes.
  * - Across files: the same comment (its first clause: `re-enable jemalloc on macOS` in `main.rs` and `Cargo.toml`), or
  *   tests skipped for the same written reason (one skip copied into five sibling modules), are one task at the first
- *   place, product code before tooling; the other places go into `alsoIn` (into `alsoAt` when in the same file). Only a comment or reason long enough to
- *   mean one thing (MIN_SHARED_WORDS words, or an issue link): `remove this` in two files is two tasks.
+ *   place, product code before tooling; the other places go into `alsoIn` (into `alsoAt` when in the same file).
+ *   Only a comment or reason that means one thing wherever it is written (sharedKey: an issue link, or enough words
+ *   that name something): `remove this` or `handle the empty case` in two files are two tasks.
  * The merged lines go into `alsoAt`; order is otherwise kept.
  */
 import type { SkippedTestSignals, TaskCandidate, TodoSignals } from './tasks';
@@ -20,6 +21,8 @@ import type { SkippedTestSignals, TaskCandidate, TodoSignals } from './tasks';
 export const NEAR_LINES = 3;
 /** Words a comment or a skip reason needs before the same one in two files is taken for one piece of work. */
 export const MIN_SHARED_WORDS = 4;
+/** Words a comment that names nothing needs to be taken for the same piece of work wherever it is written. */
+export const GENERIC_WORDS = 7;
 
 type Skip = TaskCandidate & { readonly signals: SkippedTestSignals };
 type Todo = TaskCandidate & { readonly signals: TodoSignals };
@@ -44,7 +47,8 @@ export function mergeLocalDuplicates(todos: readonly TaskCandidate[], skipped: r
   });
   return {
     todos: mergeAcrossFiles(mergeNear(mergeSameText(leftTodos), todoNote), (todo) => sharedKey(firstClause(todo.signals.text))),
-    skipped: mergeAcrossFiles(withTheirNotes, (skip) => sharedKey(skip.signals.reason)),
+    // The same test skipped for the same reason in two modules is a copied test, however plain the reason.
+    skipped: mergeAcrossFiles(withTheirNotes, (skip) => sharedKey(skip.signals.reason) ?? sameTestKey(skip)),
   };
 }
 
@@ -53,14 +57,28 @@ function firstClause(text: string): string {
   return text.split(/[.!?](?:\s|$)|;|,\s|:\s|\s--?\s/)[0]!;
 }
 
+function sameTestKey(skip: Skip): string | undefined {
+  const reason = skip.signals.reason?.toLowerCase().replace(/\s+/g, ' ').trim();
+  return reason && skip.signals.testName ? `${skip.signals.testName}\0${reason}` : undefined;
+}
+
 /** An issue link or reference: `https://…`, `#2144`, `KT-20427`. */
 const ISSUE_LINK = /https?:\/\/\S|#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b/;
 
-/** The text as a key shared across files (case, spacing and punctuation aside), or undefined when too short to mean one thing. */
+/** A name in the text: an identifier (`MakeIOError()`, `keys_are_even`, `macOS`, `env_chromium.cc`) or a capitalised word past the first (`Gson`, `Netty`). */
+const NAMES_SOMETHING = /[a-z][A-Z]|[A-Za-z]_[A-Za-z]|\w\.\w|\(\)|\d|\s[A-Z]/;
+
+/**
+ * The text as a key shared across files (case, spacing and punctuation aside), or undefined when it does not mean one
+ * thing wherever it is written: under MIN_SHARED_WORDS words, or a generic phrase (`handle the empty case` in 191
+ * files is 191 tasks) that names nothing and is shorter than GENERIC_WORDS.
+ */
 function sharedKey(text: string | undefined): string | undefined {
   if (!text) return undefined;
   const key = text.toLowerCase().replace(/[^\p{L}\p{N}#:/._'-]+/gu, ' ').replace(/[\s.:]+$/, '').trim();
-  return ISSUE_LINK.test(text) || key.split(' ').length >= MIN_SHARED_WORDS ? key : undefined;
+  const words = key.split(' ').length;
+  const specific = ISSUE_LINK.test(text) || (words >= MIN_SHARED_WORDS && (NAMES_SOMETHING.test(text.trim()) || words >= GENERIC_WORDS));
+  return specific ? key : undefined;
 }
 
 /**
