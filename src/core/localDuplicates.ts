@@ -9,11 +9,20 @@
  * - The same comment text in the same file (`TODO: Avoid allocation.` twice) is one task, at its first line.
  * - Skips, or TODOs, within NEAR_LINES lines of each other (a run of `// TODO:` lines, two one-line `it.skip`s) are
  *   one task at the first line, the others in its notes.
+ * - Across files: the same comment (its first clause: `re-enable jemalloc on macOS` in `main.rs` and `Cargo.toml`), or
+ *   tests skipped for the same written reason (one skip copied into five sibling modules), are one task at the first
+ *   place, product code before tooling; the other places go into `alsoIn` (into `alsoAt` when in the same file).
+ *   Only a comment or reason that means one thing wherever it is written (sharedKey: an issue link, or enough words
+ *   that name something): `remove this` or `handle the empty case` in two files are two tasks.
  * The merged lines go into `alsoAt`; order is otherwise kept.
  */
 import type { SkippedTestSignals, TaskCandidate, TodoSignals } from './tasks';
 
 export const NEAR_LINES = 3;
+/** Words a comment or a skip reason needs before the same one in two files is taken for one piece of work. */
+export const MIN_SHARED_WORDS = 4;
+/** Words a comment that names nothing needs to be taken for the same piece of work wherever it is written. */
+export const GENERIC_WORDS = 7;
 
 type Skip = TaskCandidate & { readonly signals: SkippedTestSignals };
 type Todo = TaskCandidate & { readonly signals: TodoSignals };
@@ -32,13 +41,86 @@ export function mergeLocalDuplicates(todos: readonly TaskCandidate[], skipped: r
     if (near) notes.set(near, [...(notes.get(near) ?? []), todo]);
     else leftTodos.push(todo);
   }
+  const withTheirNotes = skips.map((skip) => {
+    const merged = notes.get(skip);
+    return merged ? withNotes(skip, merged) : skip;
+  });
   return {
-    todos: mergeNear(mergeSameText(leftTodos), todoNote),
-    skipped: skips.map((skip) => {
-      const merged = notes.get(skip);
-      return merged ? withNotes(skip, merged) : skip;
-    }),
+    todos: mergeAcrossFiles(mergeNear(mergeSameText(leftTodos), todoNote), (todo) => sharedKey(firstClause(todo.signals.text))),
+    // The same test skipped for the same reason in two modules is a copied test, however plain the reason.
+    skipped: mergeAcrossFiles(withTheirNotes, (skip) => sharedKey(skip.signals.reason) ?? sameTestKey(skip)),
   };
+}
+
+/** A comment's first clause: up to a sentence end, `;`, `, ` or ` - ` (`re-enable jemalloc on macOS, see …`). */
+function firstClause(text: string): string {
+  return text.split(/[.!?](?:\s|$)|;|,\s|:\s|\s--?\s/)[0]!;
+}
+
+function sameTestKey(skip: Skip): string | undefined {
+  const reason = skip.signals.reason?.toLowerCase().replace(/\s+/g, ' ').trim();
+  return reason && skip.signals.testName ? `${skip.signals.testName}\0${reason}` : undefined;
+}
+
+/** An issue link or reference: `https://…`, `#2144`, `KT-20427`. */
+const ISSUE_LINK = /https?:\/\/\S|#\d+\b|\b[A-Z][A-Z0-9]+-\d+\b/;
+
+/** A name in the text: an identifier (`MakeIOError()`, `keys_are_even`, `macOS`, `env_chromium.cc`) or a capitalised word past the first (`Gson`, `Netty`). */
+const NAMES_SOMETHING = /[a-z][A-Z]|[A-Za-z]_[A-Za-z]|\w\.\w|\(\)|\d|\s[A-Z]/;
+
+/**
+ * The text as a key shared across files (case, spacing and punctuation aside), or undefined when it does not mean one
+ * thing wherever it is written: under MIN_SHARED_WORDS words, or a generic phrase (`handle the empty case` in 191
+ * files is 191 tasks) that names nothing and is shorter than GENERIC_WORDS.
+ */
+function sharedKey(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const key = text.toLowerCase().replace(/[^\p{L}\p{N}#:/._'-]+/gu, ' ').replace(/[\s.:]+$/, '').trim();
+  const words = key.split(' ').length;
+  const specific = ISSUE_LINK.test(text) || (words >= MIN_SHARED_WORDS && (NAMES_SOMETHING.test(text.trim()) || words >= GENERIC_WORDS));
+  return specific ? key : undefined;
+}
+
+/**
+ * Tasks with the same key become one, at the first (product code before tooling): the others' places go into its
+ * `alsoIn` (into `alsoAt` when in its own file). Order is otherwise kept.
+ */
+function mergeAcrossFiles<T extends Skip | Todo>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = item.location ? keyOf(item) : undefined;
+    if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), item]);
+  }
+  const primaryOf = new Map<T, T[]>();
+  const merged = new Set<T>();
+  for (const group of groups.values()) {
+    if (group.length < 2) continue;
+    const primary = group.find((item) => !(item.signals.kind === 'todo' && item.signals.inTooling)) ?? group[0]!;
+    primaryOf.set(primary, group.filter((item) => item !== primary));
+    for (const item of group) if (item !== primary) merged.add(item);
+  }
+  return items.filter((item) => !merged.has(item)).map((item) => {
+    const others = primaryOf.get(item);
+    if (!others) return item;
+    const file = item.location!.file;
+    const here = others.filter((o) => o.location!.file === file).flatMap((o) => [o.location!.line, ...(o.signals.alsoAt ?? [])]);
+    const elsewhere = others.filter((o) => o.location!.file !== file).flatMap((o) => [placeOf(o), ...(o.signals.alsoIn ?? [])]);
+    const s = item.signals;
+    return {
+      ...item,
+      signals: {
+        ...s, ...(here.length ? { alsoAt: [...(s.alsoAt ?? []), ...here] } : {}),
+        ...(elsewhere.length ? { alsoIn: [...(s.alsoIn ?? []), ...elsewhere] } : {}),
+      },
+    };
+  });
+}
+
+/** `path:line`, the path relative to the task's repository. */
+function placeOf(item: Skip | Todo): string {
+  const file = item.location!.file;
+  const relative = file.startsWith(item.repo) ? file.slice(item.repo.length).replace(/^[\\/]+/, '') : file;
+  return `${relative.replace(/\\/g, '/')}:${item.location!.line}`;
 }
 
 function isSkip(c: TaskCandidate): c is Skip {

@@ -75,7 +75,7 @@ export function judgeSkip(site: SkipSite, masked: MaskedLines = maskLines(site.l
   const fromMarker = site.reasonIn === 'argument' ? argumentText(masked, site.index, site.end) : undefined;
   const fromComment = fromMarker ? undefined : trailingComment(masked, site.index, site.end) ?? commentAbove(site, masked);
   const reason = fromMarker ?? fromComment;
-  const onPurpose = onPurposeOf([reason, site.testName]) ?? onPurposeOfPath(site.path);
+  const onPurpose = onPurposeOf([reason, site.testName]) ?? onPurposeOfPath(site.path) ?? neverRuns(site, masked);
   const waitsOn = reason ? todoWaitsOn(reason) : undefined;
   const reasonFrom: SkipJudgement['reasonFrom'] = fromMarker ? 'marker' : 'comment';
   return {
@@ -301,11 +301,13 @@ function withoutDirective(text: string): string {
 const ON_PURPOSE: ReadonlyArray<readonly [string, RegExp]> = [
   ['flaky', /\b(?:flak(?:y|e|es|iness)|intermittent(?:ly)?|non-?deterministic(?:ally)?|unstable|unreliable|racy|sporadic(?:ally)?)\b/i],
   ['a benchmark', /\b(?:bench(?:mark)?s?|perf(?:ormance)?|stress|load test|soak)\b/i],
-  ['for manual runs', /\b(?:manual(?:ly)?|by hand|interactive(?:ly)?|debug(?:ging)? only|local(?:ly)? only)\b/i],
+  ['for manual runs', /\b(?:manual(?:ly)?|by hand|interactive(?:ly)?|debug(?:ging)? only|local(?:ly)? only|(?:don'?t|do not|not) (?:be )?run (?:it |this |them )?by default)\b/i],
   ['slow', /\b(?:slow|too long|takes (?:a (?:long )?)?(?:long|while|minutes|hours)|long[- ]running|expensive|time[- ]consuming)\b/i],
   ['run separately (--ignored)', /--ignored|\b(?:run (?:it )?(?:in|on) ci|ci only|nightly|run separately|integration tests?)\b/i],
   ['needs a network or a server', /\b(?:network|internet|online|offline|connectivity|external (?:service|server|api)|requires? (?:a )?(?:server|connection|service)|docker|dns)\b/i],
-  ['needs a device or emulator', /\b(?:emulator|simulator|real device|physical device|on[- ]device|hardware|gpu)\b/i],
+  ['needs a device or emulator', /\b(?:emulator|simulator|real device|physical device|on[- ]device|hardware|gpu|requires? (?:an? )?(?:\w+ )?device|device required)\b/i],
+  // A case the test cannot reach at all (`we have no way of triggering this case`): no change to the test fixes that.
+  ['cannot be triggered in a test', /\b(?:no way (?:of|to) (?:trigger|test|reproduc|simulat|exercis|reach)\w*|(?:not|never) (?:possible|feasible) to (?:test|trigger|reproduce|simulate)|impossible to (?:test|trigger|reproduce|simulate)|(?:can ?not|can'?t|could ?n'?t) (?:be )?(?:tested|triggered|reproduced|simulated)|untestable|not testable)\b/i],
   ['needs credentials', /\b(?:credentials?|api[- ]?keys?|access tokens?|auth tokens?|secrets?|passwords?)\b/i],
 ];
 
@@ -326,10 +328,78 @@ export function massDisabled(count: number, hasReason: boolean): string | undefi
   return count >= MASS_DISABLED && !hasReason ? `one of ${count} tests disabled in this file` : undefined;
 }
 
-/** Only a benchmark or manual-run folder or file name says that much: `benchmarks/`, `PerformanceTest.java`. */
+/**
+ * Source sets of tests that run on a device or an emulator (Android instrumentation, Kotlin Multiplatform's iOS,
+ * tvOS and watchOS targets): `src/androidTest/`, `src/androidInstrumentedTest/`, `src/iosSimulatorArm64Test/`.
+ */
+const DEVICE_SOURCE_SET = /(?:^|\/)(?:android(?:Instrumented|Device)?Test|(?:ios|tvos|watchos)[A-Za-z0-9]*Test)\//i;
+
+/**
+ * Only a benchmark or manual-run folder or file name says that much (`benchmarks/`, `PerformanceTest.java`), and a
+ * device test source set: such tests need an emulator or a device a leader's laptop does not run.
+ */
 export function onPurposeOfPath(path: string): string | undefined {
+  if (DEVICE_SOURCE_SET.test(path)) return 'needs a device or emulator';
   const words = pathWords(path);
   return ON_PURPOSE.find(([phrase, re]) => (phrase === 'a benchmark' || phrase === 'for manual runs') && re.test(words))?.[0];
+}
+
+/** An assumption that never holds (`assumeFalse(true)`, `assumeTrue(false)`, `Assume.That(false)`): the test never runs, by design. */
+const ALWAYS_OFF = /\bassume(?:False|Not)?\s*\(\s*true\s*\)|\bassume(?:True|That)?\s*\(\s*false\s*\)|\bAssume\.(?:True|That)\s*\(\s*false\s*\)|\bAssume\.False\s*\(\s*true\s*\)/;
+/** Words of a check that can fail: assert…, expect(…), verify(…), `should`, `fail(…)`, an expected exception. */
+const ASSERTION = /\b(?:assert\w*|expect\w*|verify\w*|check(?:That|State|NotNull)?|fail|require|should\w*|must\w*|Assert\w*|XCTAssert\w*|XCTFail)\b|@Test\s*\(\s*expected/;
+/** Lines that set up every test of a class: an assumption there switches the whole class off. */
+const SETUP = /@(?:Before|BeforeEach|BeforeClass|BeforeAll)\b|\b(?:setUp|setup|setUpClass|SetUp)\s*\(|\[(?:SetUp|OneTimeSetUp)\]/;
+/** How far a method-level marker's test body is read for an always-off assumption. */
+const BODY_LINES = 60;
+
+/**
+ * What the test's code says about it: it never runs whatever is fixed (an always-false assumption in its body or in
+ * its class's setup, or a disabled class none of whose code can fail: no assertion anywhere, it only checks that an
+ * API compiles), or it needs what an assumption in its body names (`assumeNetwork()`).
+ */
+function neverRuns(site: SkipSite, masked: MaskedLines): string | undefined {
+  if (site.lines.length <= 1) return undefined;
+  const classLevel = declaresClass(site, masked);
+  // Most files have neither: they are not read twice.
+  if (!classLevel && !site.lines.some((line) => line.includes('ssume'))) return undefined;
+  const whole = masked.first === 0 && masked.lines.length >= site.lines.length ? masked : maskLines(site.lines, 0, site.lines.length - 1, FAMILY[site.lang]);
+  let setupAbove = -Infinity;
+  let assertions = false;
+  for (let i = 0; i < site.lines.length; i++) {
+    const code = codeOnly(whole, i);
+    if (SETUP.test(code)) setupAbove = i;
+    const inSetup = i - setupAbove <= 3;
+    const inBody = i > site.index && i <= site.index + BODY_LINES && !nextTestBetween(whole, site.index, i);
+    if (ALWAYS_OFF.test(code) && (inSetup || inBody || (classLevel && i > site.index))) return 'never runs (an always-false assumption)';
+    // `assumeNetwork()` in the test's body: its name says what the test needs (`assume Network` → a network).
+    const assumption = inBody || inSetup ? /\b(assume[A-Z]\w*)\s*\(/.exec(code) : null;
+    const needs = assumption ? onPurposeOf([pathWords(assumption[1]!)]) : undefined;
+    if (needs) return needs;
+    if (classLevel && i > site.index && ASSERTION.test(code)) assertions = true;
+  }
+  return classLevel && !assertions ? 'only checks that an API compiles (no assertions)' : undefined;
+}
+
+/** Annotation or attribute lines that start another test: `@Test`, `#[test]`, `[Fact]`, `[Test]`, a `def test_`. */
+const TEST_START = /@(?:Test|ParameterizedTest|RepeatedTest|TestFactory)\b|#\[test\]|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|\bdef\s+test_|\bfunc\s+Test[A-Z_]/;
+
+function nextTestBetween(masked: MaskedLines, from: number, to: number): boolean {
+  // The marker's own test starts within a few lines of it; a test start past that is the next test.
+  for (let i = from + 3; i < to; i++) if (TEST_START.test(codeOnly(masked, i))) return true;
+  return false;
+}
+
+/** The marker disables a class: the first declaration after it (on its line or below) is a class, not a method. */
+function declaresClass(site: SkipSite, masked: MaskedLines): boolean {
+  for (let i = site.index; i < Math.min(site.lines.length, site.index + ARGUMENT_LINES); i++) {
+    const code = (i === site.index ? codeOnly(masked, i).slice(site.end).replace(/^\s*\([^)]*\)/, '') : codeOnly(masked, i)).trim();
+    if (code === '' || /^(?:@[\w.]+(?:\([^)]*\))?\s*)+$/.test(code) || /^\[[^\]]*\]$/.test(code)) continue;
+    if (/\b(?:fun|void|def|func|fn)\b/.test(code)) return false;
+    if (/\b(?:class|object)\s+\w/.test(code)) return true;
+    if (i > site.index) return false;
+  }
+  return false;
 }
 
 /** A path's words: `gson/metrics/PerformanceTest.java` → `gson metrics Performance Test java`. */

@@ -159,6 +159,7 @@ export function skippedTestReasons(s: SkippedTestSignals): string[] {
   if (s.testName) reasons.push(`Test: ${s.testName}`);
   reasons.push(...alsoHere(s.notes));
   if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
+  if (s.alsoIn?.length) reasons.push(alsoIn(s.alsoIn));
   if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   return reasons;
 }
@@ -172,6 +173,7 @@ export function todoReasons(s: TodoSignals): string[] {
   if (s.tag === 'HACK') reasons.push('Marks a shortcut to undo');
   reasons.push(...alsoHere(s.notes));
   if (s.alsoAt?.length) reasons.push(`Also at ${lines(s.alsoAt)}`);
+  if (s.alsoIn?.length) reasons.push(alsoIn(s.alsoIn));
   if (s.fileChurn) reasons.push(`File changed in ${plural(s.fileChurn, 'commit')} of the history window`);
   if (s.inTooling) reasons.push('In build, CI or tool configuration, not the product code: listed lower');
   return reasons;
@@ -182,6 +184,12 @@ function alsoHere(notes: readonly string[] | undefined): string[] {
   if (!notes?.length) return [];
   const shown = notes.slice(0, 3).map((note) => `Also here: ${note}`);
   return notes.length > 3 ? [...shown, `And ${notes.length - 3} more here`] : shown;
+}
+
+/** `Also in: a.rs:3`, `Also in: a.rs:3, b.rs:9 and c.rs:1`, `Also in: a.rs:3, b.rs:9, c.rs:1 and 2 more`. */
+function alsoIn(places: readonly string[]): string {
+  const shown = places.length > 4 ? [...places.slice(0, 3), `${places.length - 3} more`] : places;
+  return `Also in: ${list(shown)}`;
 }
 
 /** `a`, `a and b`, `a, b and c`. */

@@ -169,6 +169,8 @@ export interface SkippedTestSignals {
   readonly notes?: readonly string[];
   /** Other lines merged into this task: the same test's other markers, or skips right beside it. */
   readonly alsoAt?: readonly number[];
+  /** Other files skipping tests for the same written reason, as repository-relative `path:line`: one piece of work. */
+  readonly alsoIn?: readonly string[];
   /** Commits that touched the file in the history window: a skip in a busy file matters more. */
   readonly fileChurn?: number;
 }
@@ -189,6 +191,8 @@ export interface TodoSignals {
   readonly vague?: boolean;
   /** Other lines merged into this task: the same comment text elsewhere in the file, or comments right beside it. */
   readonly alsoAt?: readonly number[];
+  /** The same comment in other files, as repository-relative `path:line` (`main.rs` and `Cargo.toml`): one piece of work. */
+  readonly alsoIn?: readonly string[];
   /** TODO/FIXME comments within a few lines of this one, merged into this task (`TODO: honor priority.`). */
   readonly notes?: readonly string[];
   /** Commits that touched the file in the history window: a FIXME in hot code matters more. */

@@ -122,9 +122,27 @@ function folderFacts(dirs: readonly string[]): FolderFacts {
   return {
     test: dirs.some(isTestDirName),
     support: dirs.some(isTestSupportDirName),
-    notSource: dirs.some((d) => SKIP_DIRS.has(d.toLowerCase()) || d.startsWith('.') || /(?:^|[\s._-])(?:examples?|samples?|demos?|benchmarks?)$/i.test(d))
+    notSource: dirs.some((d) => SKIP_DIRS.has(d.toLowerCase()) || d.startsWith('.') || /(?:^|[\s._-])benchmarks?$/i.test(d) || isExampleDirName(d))
       || (dirs.length > 0 && TOOLING_ROOTS.has(dirs[0]!.toLowerCase())),
   };
+}
+
+/** Example, sample, demo and tutorial code: `examples/`, `samples/`, `okhttp-sample/`, `docs_demo/`, `tutorials/`. */
+const EXAMPLE_DIR = /(?:^|[\s._-])(?:examples?|samples?|demos?|tutorials?)$/i;
+/** Files named as examples (lower case: `Sample.java` may be a class of the product): `port_example.h`, `demo.py`, Go's `example_test.go`. */
+const EXAMPLE_STEM = /(?:^|[_.-])(?:examples?|samples?|demos?)$|^examples?_(?:\w+_)?test$/;
+
+function isExampleDirName(dir: string): boolean {
+  return EXAMPLE_DIR.test(dir);
+}
+
+/**
+ * Code that shows how to use the product rather than being it: in an example, sample, demo or tutorial folder, or
+ * named as one. Its TODOs (`left as an exercise for the reader`) are not the team's work; it is no source to test.
+ */
+export function isExampleFile(file: string): boolean {
+  const p = parse(file);
+  return p.dirs.some(isExampleDirName) || EXAMPLE_STEM.test(p.stem);
 }
 
 function isTest(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolean {
@@ -188,7 +206,7 @@ function isSource(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): boolea
   if (!language || folders.notSource || isTestSupport(p, folders)) return false;
   if (/\.d\.[cm]?ts$/.test(p.name) || /\.min\.[cm]?js$/.test(p.name)) return false;
   if (/\.config$|^\.|rc$/.test(p.stem)) return false; // eslint.config.js, vite.config.ts, .prettierrc.js
-  if (BENCH_STEM.test(p.stem)) return false;
+  if (BENCH_STEM.test(p.stem) || EXAMPLE_STEM.test(p.stem)) return false;
   switch (language) {
     case 'js': case 'ts': return !/^(?:gulpfile|gruntfile|jakefile|webpack\..*|rollup\..*)$/i.test(p.stem);
     case 'python': return !['__init__', 'setup', '__main__', 'noxfile', 'fabfile', 'manage', 'conf'].includes(p.stem);

@@ -4,7 +4,8 @@
  *
  * - Waiting: the comment names what it waits on: the next major or semver-breaking release, a version (`in a
  *   version 2`), an upstream fix or feature (`once X supports Y`, `remove when the EP bug is fixed`, `after
- *   https://…/issues/686`), a dropped platform (`when we drop Node 14`). Not actionable until then.
+ *   https://…/issues/686`), a dropped platform (`when we drop Node 14`), a fix that belongs in a named dependency
+ *   (`works around a bug in grep-regex`, `report compiler bug`, `fix this upstream`). Not actionable until then.
  * - Vague: a design note rather than a task (`could be faster`, `do this better`, `maybe …?`, two words with no
  *   detail). Only an old one counts (VAGUE_MIN_AGE_DAYS): a fresh note is still someone's live intent.
  * - Prose: CHANGELOGs, READMEs and other documentation are not code; a `### BUG FIXES` heading there is no marker.
@@ -17,8 +18,28 @@ const MAX_WAIT_CHARS = 80;
 /** Done when something else happens: verbs in the passive that end a wait (`is fixed`, `are released`). */
 const HAPPENS = String.raw`(?:is|are|gets?|has been|have been|becomes?)\s+(?:fully\s+)?(?:fixed|released|resolved|merged|available|supported|stable|dropped|removed|gone|deprecated|upgraded|out|landed|shipped|done|implemented|ready|closed|enabled)`;
 
-/** Each rule: a pattern and what the comment waits on, from its match. First match wins. */
-const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+/** A dependency's name as written: `grep-regex`, `jemalloc`, `@babel/core`, `Node.js`. */
+const DEP = String.raw`[A-Za-z@][\w.@/+-]*[\w+]`;
+/** `upstream server` and the like are a proxy's or a git remote's, not a dependency. */
+const UPSTREAM_NETWORKING = 'servers?|proxy|proxies|hosts?|connections?|requests?|responses?|streams?|channels?|branch(?:es)?|remotes?|timeouts?';
+/** Words that name no dependency: `report it to the user`, `a workaround for this bug`. */
+const NOT_A_DEPENDENCY = new Set([
+  'this', 'that', 'it', 'its', 'the', 'a', 'an', 'our', 'my', 'your', 'their', 'some', 'known', 'weird', 'strange', 'odd',
+  'possible', 'potential', 'same', 'user', 'users', 'caller', 'callers', 'client', 'clients', 'server', 'ui', 'log',
+  'logs', 'logger', 'console', 'stderr', 'stdout', 'them', 'us', 'here', 'there', 'error', 'errors', 'parent', 'handler',
+  'listener', 'any', 'real', 'actual', 'proper', 'properly', 'back', 'and', 'or', 'if', 'when', 'such',
+]);
+
+/** `an upstream fix (grep-regex)`, or undefined when the words name no dependency. */
+function upstreamFix(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const clean = name.replace(/[.,;:]+$/, '');
+  if (clean.toLowerCase() === 'upstream') return 'an upstream fix';
+  return NOT_A_DEPENDENCY.has(clean.toLowerCase()) ? undefined : `an upstream fix (${clean})`;
+}
+
+/** Each rule: a pattern and what the comment waits on, from its match (undefined: no wait after all). First match wins. */
+const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string | undefined]> = [
   [/\bnext\s+(?:semver(?:[- ]breaking)?|major|breaking)\b(?:\s+(?:version|release|change))?/i, () => 'the next major version'],
   [/\bsemver[- ](?:breaking|major)\b|\bmajor\s+(?:version|release|bump)\b|\bbreaking\s+(?:release|version)\b/i, () => 'a major version'],
   // `in a version 2`, `in v3`, `in 3.0.0`, `in Retrofit 3.0`: a release that does not exist yet (N.0, not `Java 8`).
@@ -39,19 +60,27 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = 
   [/\bafter\s+((?:https?:\/\/\S+|#\d+\b|[A-Z][A-Z0-9]+-\d+\b).*)/, (m) => clause(m[1]!)],
   [new RegExp(String.raw`\bafter\s+(.+?\s+${HAPPENS}.*)`, 'i'), (m) => clause(m[1]!)],
   [/\b(?:blocked\s+(?:on|by)|waiting\s+(?:for|on)|depends\s+on)\s+(\S.*)/i, (m) => clause(m[1]!)],
+  // The fix belongs in a dependency: `works around a bug in grep-regex`, `workaround for jemalloc's bug`,
+  // `report compiler bug`, `report this to libuv`, `fix this upstream`. Only when a dependency is named (or `upstream`).
+  [new RegExp(String.raw`\b(?:work(?:s|ing|ed)?[- ]?arounds?|hack)\s+(?:for\s+|to\s+)?(?:an?\s+|the\s+)?(?:known\s+)?(?:bug|issue|problem|limitation|regression|defect)s?\s+(?:in|of|with)\s+(${DEP})`, 'i'), (m) => upstreamFix(m[1]!)],
+  [new RegExp(String.raw`\b(?:work(?:s|ing|ed)?[- ]?arounds?)\s+(?:for\s+)?(?:an?\s+|the\s+)?(${DEP})(?:'s)?\s+(?:bug|issue|limitation|regression|defect)s?\b`, 'i'), (m) => upstreamFix(m[1]!)],
+  [new RegExp(String.raw`\breport(?:ed)?\s+(?:this\s+|it\s+|the\s+)?(?:as\s+)?(?:an?\s+)?(?:(${DEP})\s+)?(?:bug|issue|regression)s?\b(?:\s+(?:to|with|against|in|on|at)\s+(${DEP}))?`, 'i'), (m) => upstreamFix(m[2] ?? m[1])],
+  [new RegExp(String.raw`\b(?:report|file|raise|open|send|submit)(?:ed)?\s+(?:it\s+|this\s+|that\s+)?(?:upstream\b|to\s+(?:the\s+)?(${DEP}))`, 'i'), (m) => upstreamFix(m[1] ?? 'upstream')],
+  [new RegExp(String.raw`\b(?:fix|patch|address|solve|resolve)(?:ed|es)?\s+(?:this\s+|it\s+|that\s+)?(?:(?:in|on)\s+(${DEP})\s+)?upstream\b(?!\s+(?:${UPSTREAM_NETWORKING}))|\bupstream\s+(?:bug|issue|fix|regression|defect)s?\b|\b(?:bug|issue|regression)s?\s+upstream\b`, 'i'), (m) => upstreamFix(m[1] ?? 'upstream')],
   // `allowed (for now) for backward compatibility`: behaviour kept on purpose until a release may break it.
   [/\b(?:allow(?:ed|s)?|kept|keep(?:s|ing)?|retain(?:ed|s)?|still\s+\w+|deprecated)\b[^.;]{0,40}?\bfor\s+(?:\(?for now\)?\s+)?(?:backwards?[- ])?compat(?:ibility)?\b/i, () => 'a release that may break compatibility'],
 ];
 
 /** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
-const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends)\b|compat|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
+const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends|upstream|report(?:ed)?)\b|compat|around|\bhack\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
 
 /** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
 export function todoWaitsOn(text: string): string | undefined {
   if (!MAY_WAIT.test(text)) return undefined;
   for (const [re, describe] of WAITS) {
     const m = re.exec(text);
-    if (m) return describe(m);
+    const waits = m ? describe(m) : undefined;
+    if (waits) return waits;
   }
   return undefined;
 }

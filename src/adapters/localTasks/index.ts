@@ -28,7 +28,7 @@ import { judgeSkippedTests, skippedTestCandidates } from './skippedTests';
 import { grepSources } from './sourcesGrep';
 import { findRustInlineTests, listTrackedFiles, readTestReferences, type TrackedFiles } from './testFiles';
 import { sanitizeTitle } from './text';
-import { DEFAULT_MAX_TODOS, todoCandidates, type SourceResult } from './todos';
+import { DEFAULT_MAX_TODOS, readTodoContexts, todoCandidates, type SourceResult } from './todos';
 import { findRegressionFixes, withRegressionTests } from './regressionTests';
 import { untestedFunctionCandidates, type FunctionVerdict, type FunctionVerdicts } from './untestedFunctions';
 import { UntestedSourceJudge, untestedSourceCandidate, type GapVerdicts, type LoadReferences, type UntestedSource } from './untestedSources';
@@ -312,7 +312,7 @@ async function scanSources(
   };
   // Skip markers are judged (their files read) before the dating: a conditional skip or one in a comment is never
   // dated, and a line older than the window may cost a blame.
-  const judged = await judgeSkippedTests(repoRoot, scans.skipped);
+  const [judged, todoScan] = await Promise.all([judgeSkippedTests(repoRoot, scans.skipped), readTodoContexts(repoRoot, scans.todos, options.signal)]);
   const hits = new Map<string, GrepHit[]>();
   for (const hit of [...scans.todos.hits, ...judged.map((j) => j.hit)]) {
     const list = hits.get(hit.path) ?? [];
@@ -320,7 +320,7 @@ async function scanSources(
     hits.set(hit.path, list);
   }
   const dated = await dateLines(git, repoRoot, hits, options.ages, { now: options.now, ...common });
-  const todos = todoCandidates(repoRoot, scans.todos, dated);
+  const todos = todoCandidates(repoRoot, todoScan, dated);
   // The dating problems are reported once, with the TODOs.
   const skipped = skippedTestCandidates(repoRoot, judged, scans.skipped.problems, { ages: dated.ages, problems: [] });
   const merged = mergeLocalDuplicates(todos.candidates, skipped.candidates);

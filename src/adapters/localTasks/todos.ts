@@ -1,15 +1,18 @@
 /**
  * TODO/FIXME/BUG/HACK comments found with `git grep`. Two phases, so that collectLocalCandidates can date the hits
  * of both sources in one pass from the history window (lineAges.ts): `grepTodos`, then `todoCandidates` with the
- * ages. `findTodos` does both with `git blame` for the ages. Node only.
+ * ages. `findTodos` does both with `git blame` for the ages. The lines around each TODO are read from the work tree
+ * (readTodoContexts) for the judgements that need its neighbourhood: a platform condition beside it. Node only.
  */
 import * as path from 'node:path';
+import { platformWait } from '../../core/platformTodo';
 import type { TaskCandidate, TodoSignals } from '../../core/tasks';
-import { isToolingFile } from '../../core/testFileMatch';
+import { isExampleFile, isToolingFile } from '../../core/testFileMatch';
 import { isOldVagueNote, isProsePath, todoWaitsOn } from '../../core/todoJudgement';
 import { GitGateway } from '../gitProcess';
 import { blameAges, type BlameAges, type BlameOptions } from './blame';
 import { ereToRegExp, grepTracked, type GrepHit } from './grep';
+import { readTextsInTurns } from './readTexts';
 import { IdMaker, sanitizeTitle } from './text';
 
 export const DEFAULT_MAX_TODOS = 2_000;
@@ -49,9 +52,12 @@ export function acceptTodo(hit: GrepHit): { tag: TodoSignals['tag']; text: strin
   return TODO_PREFILTER.test(hit.text) ? todoOf(hit) : undefined;
 }
 
-/** A TODO in code: documentation (CHANGELOG, README, `.md`) is prose, its `### BUG FIXES` no marker. */
+/**
+ * A TODO in the product's code: documentation (CHANGELOG, README, `.md`) is prose, its `### BUG FIXES` no marker;
+ * example and sample code shows the product and is not it (`left as an exercise for the reader`).
+ */
 function todoOf(hit: GrepHit): { tag: TodoSignals['tag']; text: string } | undefined {
-  return isProsePath(hit.path) ? undefined : parseTodoLine(hit.text);
+  return isProsePath(hit.path) || isExampleFile(hit.path) ? undefined : parseTodoLine(hit.text);
 }
 
 /** Parses a grep hit into tag and text, or undefined when the line is not really such a comment. */
@@ -70,12 +76,46 @@ export interface TodoScan {
   readonly hits: GrepHit[];
   readonly parsed: ReadonlyMap<GrepHit, { tag: TodoSignals['tag']; text: string }>;
   readonly problems: string[];
+  /** The lines around each hit, once read (readTodoContexts); without them a TODO is judged on its own line. */
+  readonly contexts?: ReadonlyMap<GrepHit, TodoContext>;
+}
+
+/** Lines of a file around a TODO, and the TODO's index in them. */
+export interface TodoContext {
+  readonly lines: readonly string[];
+  readonly index: number;
+}
+
+/** Lines kept on each side of a TODO: enough for its comment block and the condition around it (core/platformTodo). */
+const CONTEXT_LINES = 12;
+const MAX_READ_CHARS = 2 << 20;
+
+/**
+ * Reads each file with a TODO once from the work tree (at most 2 MB) and keeps the lines around each hit. A file
+ * gone or changed since the grep leaves its hits without context.
+ */
+export async function readTodoContexts(repoRoot: string, scan: TodoScan, signal?: AbortSignal): Promise<TodoScan> {
+  const byFile = linesByFile(scan.hits);
+  const hitsOf = new Map<string, GrepHit[]>();
+  for (const hit of scan.hits) hitsOf.set(hit.path, [...(hitsOf.get(hit.path) ?? []), hit]);
+  const contexts = new Map<GrepHit, TodoContext>();
+  await readTextsInTurns([...byFile.keys()], (file) => path.join(repoRoot, file), MAX_READ_CHARS, (file, text) => {
+    if (text === undefined) return;
+    const lines = text.split(/\r?\n/);
+    for (const hit of hitsOf.get(file)!) {
+      const i = hit.line - 1;
+      if (lines[i] !== hit.text.replace(/\r$/, '')) continue;
+      const from = Math.max(0, i - CONTEXT_LINES);
+      contexts.set(hit, { lines: lines.slice(from, i + CONTEXT_LINES + 1), index: i - from });
+    }
+  }, signal);
+  return { ...scan, contexts };
 }
 
 /** `repoRoot` must be the work tree's top level (paths are joined to it). */
 export async function findTodos(git: GitGateway, repoRoot: string, options: TodoOptions = {}): Promise<SourceResult> {
   const now = options.now ?? Date.now();
-  const scan = await grepTodos(git, repoRoot, options);
+  const scan = await readTodoContexts(repoRoot, await grepTodos(git, repoRoot, options), options.signal);
   const blame = await blameAges(git, repoRoot, linesByFile(scan.hits), { now, maxFiles: options.maxFiles, signal: options.signal, timeoutMs: options.timeoutMs });
   return todoCandidates(repoRoot, scan, blame);
 }
@@ -101,7 +141,8 @@ export function todoCandidates(repoRoot: string, scan: TodoScan, dated: BlameAge
     const { tag, text } = scan.parsed.get(hit)!;
     const age = dated.ages.get(hit.path)?.get(hit.line);
     const title = sanitizeTitle(text ? `${tag}: ${text}` : `${tag} in ${hit.path}`);
-    const waitsOn = todoWaitsOn(text);
+    const context = scan.contexts?.get(hit) ?? { lines: [hit.text], index: 0 };
+    const waitsOn = todoWaitsOn(text) ?? platformWait({ path: hit.path, text, ...context });
     // A lower bound (older than the history read) counts as that old: the note is at least that stale.
     const vague = !waitsOn && isOldVagueNote(text, age ?? 0, age === undefined);
     return {

@@ -65,6 +65,43 @@ describe('core/localDuplicates: one task per piece of work', () => {
     assert.deepEqual(s.notes, ['skipped test testPeekLargerThanLongMinValue (#[ignore])', 'skipped test testHighPrecisionLong (#[ignore])']);
   });
 
+  it('makes one task of the same comment or the same skip reason across files, at the first place, product code first', () => {
+    const why = "Single's contract is onNext|onError so we have no way of triggering this case";
+    const modules = ['rxjava/SingleThrowingTest.java', 'rxjava2/MaybeThrowingTest.java', 'rxjava2/SingleThrowingTest.java', 'rxjava3/MaybeThrowingTest.java', 'rxjava3/SingleThrowingTest.java'];
+    const copies = modules.map((file, i) => skip(file, 200 + i, 'resultThrowingInOnErrorDeliveredToPlugin', { reason: why }));
+    const { todos, skipped } = mergeLocalDuplicates(
+      [
+        todo('Cargo.toml', 65, 'FIXME', 'Re-enable jemalloc on macOS', { inTooling: true }),
+        todo('src/main.rs', 39, 'FIXME', 're-enable jemalloc on macOS, see comment in Cargo.toml file for more infos'),
+        todo('db/recovery_test.cc', 332, 'TODO', 'See comment in MakeIOError() from env_chromium.cc.'),
+        todo('util/env_test.cc', 184, 'TODO', 'See comment in MakeIOError() from env_chromium.cc.'),
+        // The same first clause in one file is one task too.
+        todo('src/dict.c', 334, 'TODO', "Add a flag 'keys_are_even' and if set, we can use"),
+        todo('src/dict.c', 529, 'TODO', "Add a flag 'keys_are_even' and if set, we can use this"),
+        // Must stay apart: a short comment, or a generic one that names nothing, means nothing beyond its place.
+        todo('a.kt', 1, 'TODO', 'remove this, see docs'), todo('b.kt', 1, 'TODO', 'remove this, see docs'),
+        todo('api/store.ts', 3, 'TODO', 'handle the empty case'), todo('ui/view.ts', 3, 'TODO', 'handle the empty case'),
+      ],
+      [
+        ...copies, skip('x/ATest.java', 1, 'a', { reason: 'Not working yet' }), skip('y/BTest.java', 1, 'b', { reason: 'Not working yet' }),
+        // One test copied into two modules with its plain reason is one task.
+        skip('mockwebserver-deprecated/MockWebServerTest.kt', 259, 'disconnectAtStart', { reason: 'Not actually failing where expected' }),
+        skip('mockwebserver/MockWebServerTest.kt', 292, 'disconnectAtStart', { reason: 'Not actually failing where expected' }),
+      ],
+    );
+    assert.deepEqual(todos.map(where), ['src/main.rs:39', 'db/recovery_test.cc:332', 'src/dict.c:334', 'a.kt:1', 'b.kt:1', 'api/store.ts:3', 'ui/view.ts:3']);
+    assert.deepEqual((todos[2]!.signals as TodoSignals).alsoAt, [529]);
+    assert.equal((todos[2]!.signals as TodoSignals).alsoIn, undefined);
+    assert.deepEqual((todos[0]!.signals as TodoSignals).alsoIn, ['Cargo.toml:65']);
+    assert.deepEqual((todos[1]!.signals as TodoSignals).alsoIn, ['util/env_test.cc:184']);
+    assert.deepEqual(skipped.map(where), ['rxjava/SingleThrowingTest.java:200', 'x/ATest.java:1', 'y/BTest.java:1', 'mockwebserver-deprecated/MockWebServerTest.kt:259']);
+    assert.deepEqual((skipped[3]!.signals as SkippedTestSignals).alsoIn, ['mockwebserver/MockWebServerTest.kt:292']);
+    assert.deepEqual((skipped[0]!.signals as SkippedTestSignals).alsoIn, modules.slice(1).map((file, i) => `${file}:${201 + i}`));
+    // One issue link is one piece of work, however short the reason.
+    const linked = mergeLocalDuplicates([], [skip('a/XTest.kt', 5, 'x', { reason: 'https://github.com/o/r/issues/4915' }), skip('b/YTest.kt', 7, 'y', { reason: 'https://github.com/o/r/issues/4915' }), skip('c/ZTest.kt', 9, 'z', { reason: 'https://github.com/o/r/issues/373' })]);
+    assert.deepEqual(linked.skipped.map(where), ['a/XTest.kt:5', 'c/ZTest.kt:9']);
+  });
+
   it('makes one task of a run of comments or skips a few lines apart, the others in its notes; farther ones stay apart', () => {
     const idna = [336, 337, 338, 339].map((line, i) => todo('-HostnamesCommon.kt', line, 'TODO', ['Must not begin with a combining mark.', 'Each character must be valid.', 'CheckJoiners from IDNA 2008', 'CheckBidi from IDNA 2008'][i]!));
     const { todos, skipped } = mergeLocalDuplicates(

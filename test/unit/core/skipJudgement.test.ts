@@ -198,6 +198,48 @@ describe('core/skipJudgement: which skip markers are tasks, and what the code sa
       assert.equal(onPurposeOfPath('tests/integration/test_network.py'), undefined);
     });
 
+    it('a reason that says the case cannot be reached, or needs a device, a network or a default-off run', () => {
+      const why = "Single's contract is onNext|onError so we have no way of triggering this case";
+      assert.equal(judge('jvm', `@Ignore("${why}")\n@Test public void resultThrowingInOnErrorDeliveredToPlugin() {`, '@Ignore').onPurpose, 'cannot be triggered in a test');
+      assert.equal(onPurposeOf(['not possible to test without a real clock']), 'cannot be triggered in a test');
+      assert.equal(onPurposeOf(["This can't be tested on the JVM"]), 'cannot be triggered in a test');
+      assert.equal(onPurposeOf(['requires a real device']), 'needs a device or emulator');
+      assert.equal(onPurposeOf(['requires an Android device']), 'needs a device or emulator');
+      assert.equal(onPurposeOf(['needs network access']), 'needs a network or a server');
+      assert.equal(onPurposeOf(["Don't run by default"]), 'for manual runs');
+      // Must stay tasks: an ordinary failure, and not knowing how yet (that is the work).
+      assert.equal(onPurposeOf(['Not actually failing where expected']), undefined);
+      assert.equal(onPurposeOf(['Not sure how to test this']), undefined);
+      assert.equal(onPurposeOf(['fails since the device registry refactor']), undefined);
+    });
+
+    it('a test in an instrumentation or device source set needs an emulator or a device', () => {
+      const test = '@Test\n@Disabled("breaks conscrypt test")\nfun testBouncyCastleRequest() {';
+      assert.equal(judge('jvm', test, '@Disabled', { path: 'android-test/src/androidTest/java/okhttp/android/test/OkHttpTest.kt' }).onPurpose, 'needs a device or emulator');
+      assert.equal(onPurposeOfPath('lib/src/androidInstrumentedTest/kotlin/a/DbTest.kt'), 'needs a device or emulator');
+      assert.equal(onPurposeOfPath('lib/src/iosSimulatorArm64Test/kotlin/a/FileTest.kt'), 'needs a device or emulator');
+      // A JVM unit test (even an Android one) runs anywhere.
+      assert.equal(judge('jvm', test, '@Disabled', { path: 'okhttp/src/jvmTest/kotlin/okhttp3/CallTest.kt' }).onPurpose, undefined);
+      assert.equal(onPurposeOfPath('app/src/androidUnitTest/kotlin/a/ParserTest.kt'), undefined);
+    });
+
+    it('a test that never runs by design: an always-false assumption, or a disabled class with no assertions', () => {
+      const compileOnly = '@Disabled\nclass KotlinSourceModernTest {\n  @BeforeEach\n  fun disabled() {\n    assumeFalse(true)\n  }\n\n  @Test\n  fun address() {\n    val url: HttpUrl = address.url\n  }\n}';
+      assert.equal(judge('jvm', compileOnly, '@Disabled', { reasonIn: 'argument' }).onPurpose, 'never runs (an always-false assumption)');
+      const inBody = '@Test\n@Disabled\nvoid parses() {\n  assumeTrue(false);\n  assertEquals(1, parse("1"));\n}';
+      assert.equal(judge('jvm', inBody, '@Disabled').onPurpose, 'never runs (an always-false assumption)');
+      const noAssertions = '@Ignore\nclass JavaApiTest {\n  @Test\n  public void builder() {\n    Client c = new Client.Builder().timeout(1).build();\n  }\n}';
+      assert.equal(judge('jvm', noAssertions, '@Ignore').onPurpose, 'only checks that an API compiles (no assertions)');
+      assert.equal(judge('jvm', '@Test\n@Disabled\nfun testGoogle() {\n  assumeNetwork()\n  client.get(url)\n}', '@Disabled').onPurpose, 'needs a network or a server');
+      // Must stay tasks: a disabled class that asserts, a method with no assumption, and an always-false assumption
+      // in ANOTHER test further down the file.
+      const asserting = '@Ignore\nclass ParserTest {\n  @Test\n  public void parses() {\n    assertEquals(1, parse("1"));\n  }\n}';
+      assert.equal(judge('jvm', asserting, '@Ignore').onPurpose, undefined);
+      const other = '@Test\n@Disabled\nfun trailers() {\n  trailersAndCache()\n}\n\n@Test\nfun other() {\n  assumeFalse(true)\n}';
+      assert.equal(judge('jvm', other, '@Disabled').onPurpose, undefined);
+      assert.equal(judge('jvm', '@Test\n@Disabled\nfun proxy() {\n  platform.assumeConscrypt()\n  call()\n}', '@Disabled').onPurpose, undefined);
+    });
+
     it('a file that disables five tests or more without a reason does so by design', () => {
       assert.equal(massDisabled(31, false), 'one of 31 tests disabled in this file');
       assert.equal(massDisabled(31, true), undefined, 'a skip with its own reason speaks for itself');

@@ -77,5 +77,9 @@ describe('skipped tests and TODOs: estimates, values and reasons for what is (no
       'Also here: TODO: a', 'Also here: TODO: b', 'Also here: TODO: c', 'And 2 more here',
     ]);
     assert.equal(todoReasons(fixme())[0], 'FIXME from 1 year ago');
+    assert.deepEqual(todoReasons(fixme({ alsoIn: ['Cargo.toml:65'] })).slice(2), ['Also in: Cargo.toml:65']);
+    const copies = ['b/T.java:2', 'c/T.java:3', 'd/T.java:4', 'e/T.java:5', 'f/T.java:6'];
+    assert.equal(skippedTestReasons(skipped({ alsoIn: copies.slice(0, 3) })).at(-1), 'Also in: b/T.java:2, c/T.java:3 and d/T.java:4');
+    assert.equal(skippedTestReasons(skipped({ alsoIn: copies })).at(-1), 'Also in: b/T.java:2, c/T.java:3, d/T.java:4 and 2 more');
   });
 });

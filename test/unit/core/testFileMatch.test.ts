@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { isSourceFile, isToolingFile, isTestFile, isTestSupportFile, languageOf, TestFileIndex } from '../../../src/core/testFileMatch';
+import { isExampleFile, isSourceFile, isToolingFile, isTestFile, isTestSupportFile, languageOf, TestFileIndex } from '../../../src/core/testFileMatch';
 
 describe('testFileMatch: test files by naming convention', () => {
   const tracked = [
@@ -190,6 +190,16 @@ describe('testFileMatch: test files by naming convention', () => {
       'Source/Core/Session.swift', 'os/src/Path.scala', 'okhttp/src/main/kotlin/okhttp3/ConnectionSpec.kt', 'okhttp/src/main/kotlin/okhttp3/CipherSuite.kt'])
       assert.ok(isSourceFile(f), f);
     assert.equal(languageOf('src/a.hpp'), 'cpp');
+  });
+
+  it('knows example, sample, demo and tutorial code by folder or name', () => {
+    for (const f of ['examples/server.go', 'samples/slack/src/main/java/okhttp3/slack/RtmSession.java', 'okhttp-sample/Main.kt',
+      'docs/tutorials/step1.py', 'watchOS Example/Source/App.swift', 'port/port_example.h', 'demo.py', 'http/example_client_test.go']) {
+      assert.ok(isExampleFile(f), f);
+      assert.ok(!isSourceFile(f), f);
+    }
+    for (const f of ['src/example_parser.go', 'lib/sampler.go', 'src/main/java/stats/Sample.java', 'src/demonstrate.rs', 'tests/test_examples_api.py'])
+      assert.ok(!isExampleFile(f), f);
     assert.equal(languageOf('README.md'), undefined);
   });
 });

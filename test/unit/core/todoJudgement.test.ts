@@ -30,6 +30,29 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
     for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
   });
 
+  it('a fix that belongs in a named dependency, or upstream, waits on it', () => {
+    const cases: Array<[string, string]> = [
+      ['This works around a bug in grep-regex where it does', 'an upstream fix (grep-regex)'],
+      ["workaround for jemalloc's bug on macOS", 'an upstream fix (jemalloc)'],
+      ['Workaround for a known issue in @babel/core.', 'an upstream fix (@babel/core)'],
+      ['report compiler bug', 'an upstream fix (compiler)'],
+      ['report this bug to libuv', 'an upstream fix (libuv)'],
+      ['report this upstream', 'an upstream fix'],
+      ['Fix this upstream and drop the copy', 'an upstream fix'],
+      ['Fix it in hyper upstream', 'an upstream fix (hyper)'],
+      ['upstream bug: the decoder drops the last byte', 'an upstream fix'],
+      // Not a future release (`in Java 8`), but the fix is still Java's.
+      ['works around a bug in Java 8', 'an upstream fix (Java)'],
+    ];
+    for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
+    // Must stay tasks: our own bug, reporting to a user, a proxy's upstream, a workaround with no name.
+    for (const text of [
+      'report it. Can\'t use the error callback as it is hard-coded', 'report errors to the user', 'report progress to the caller',
+      'fix upstream server timeout handling', 'workaround for this bug; find the real cause', 'bug in parse(): off by one',
+      'Fix cacheable-response. This is ugly.',
+    ]) assert.equal(todoWaitsOn(text), undefined, text);
+  });
+
   it('does not read a wait into an ordinary TODO: a condition in code, "only once", a version in a description', () => {
     for (const text of [
       'handle the case when the list is empty',
@@ -40,7 +63,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'try to load latest version from release page',
       'Ideally should use Multi-Release JAR for this version specific code',
       'handle overflow when count > 255',
-      'works around a bug in Java 8',
+      'handle a quirk of Java 8 here',
       'free buffer',
       'fix the parser for backward compatibility with old config files',
     ]) assert.equal(todoWaitsOn(text), undefined, text);

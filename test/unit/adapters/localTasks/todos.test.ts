@@ -69,6 +69,33 @@ describe('local tasks: TODO/FIXME comments (real repositories)', function () {
     assert.equal(byFile.get('src/jv2.c')!.vague, undefined, 'a fresh one is still live intent');
   });
 
+  it('leaves out TODOs in example, sample and demo code: it shows the product, it is not it', async () => {
+    const repo = repos.init('examples');
+    repos.commit(repo, 'x', 5, {
+      'examples/server.go': 'package main\n// TODO: left as an exercise for the reader\nfunc main() {}\n',
+      'samples/app/Main.kt': 'fun main() {\n  // TODO: handle user response\n}\n',
+      'port/port_example.h': '// TODO: Many of these belong more in the environment class\n',
+      'src/example_parser.go': 'package src\n// TODO: parse nested examples\nfunc P() {}\n',
+      'src/server.go': 'package src\n// FIXME: close the listener on error\nfunc S() {}\n',
+    });
+    const { candidates } = await findTodos(repos.gateway(), repo);
+    assert.deepEqual(candidates.map((c) => path.relative(repo, c.location!.file)).sort(), ['src/example_parser.go', 'src/server.go']);
+  });
+
+  it('parks a TODO about one platform as waiting for that machine, from the lines around it or its file name', async () => {
+    const repo = repos.init('platforms');
+    repos.commit(repo, 'x', 5, {
+      'tests/tests.rs': 'fn a() {}\n\n// TODO test for windows\n#[cfg(not(windows))]\n#[test]\nfn test_exec_multi() {}\n\n// TODO: cover symlinks\n#[test]\nfn test_links() {}\n',
+      'cmd/open.go': 'package cmd\nfunc open() {\n\tif runtime.GOOS == "windows" {\n\t\t// TODO: use the overlapped API\n\t\treturn\n\t}\n}\n',
+      'util/env_windows.cc': '// TODO: Switch to GetSystemTimePreciseAsFileTime\nint now() { return 0; }\n',
+    });
+    const { candidates } = await findTodos(repos.gateway(), repo);
+    const waits = new Map(candidates.map((c) => [`${path.relative(repo, c.location!.file)}:${c.location!.line}`, signals(c).waitsOn]));
+    assert.deepEqual(Object.fromEntries(waits), {
+      'tests/tests.rs:3': 'a Windows machine', 'tests/tests.rs:8': undefined, 'cmd/open.go:4': 'a Windows machine', 'util/env_windows.cc:1': 'a Windows machine',
+    });
+  });
+
   it('gives an uncommitted TODO age 0, and keeps ids when lines move', async () => {
     const repo = standard();
     const git = repos.gateway();
