@@ -309,6 +309,9 @@ const ON_PURPOSE: ReadonlyArray<readonly [string, RegExp]> = [
   // A case the test cannot reach at all (`we have no way of triggering this case`): no change to the test fixes that.
   ['cannot be triggered in a test', /\b(?:no way (?:of|to) (?:trigger|test|reproduc|simulat|exercis|reach)\w*|(?:not|never) (?:possible|feasible) to (?:test|trigger|reproduce|simulate)|impossible to (?:test|trigger|reproduce|simulate)|(?:can ?not|can'?t|could ?n'?t) (?:be )?(?:tested|triggered|reproduced|simulated)|untestable|not testable)\b/i],
   ['needs credentials', /\b(?:credentials?|api[- ]?keys?|access tokens?|auth tokens?|secrets?|passwords?)\b/i],
+  // The behaviour the test checks was removed on purpose (`we no longer hash keys at serialization time`): the test is
+  // obsolete, and deleting it is a decision, not a quick fix.
+  ['obsolete: the behaviour was removed', /\b(?:no longer (?:supported|needed|applies|relevant|valid|(?:do|does|hash|use|allow|support|send|call)\w*)|(?:was|were|has been|have been) removed|not supported any ?more|obsolete|deprecated behaviou?r)\b/i],
 ];
 
 /** The first on-purpose phrase any of the texts (reason, test name, path words) matches. */

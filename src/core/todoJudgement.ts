@@ -96,21 +96,25 @@ const MUSING = /^(?:maybe|perhaps|possibly|probably|consider(?:ing)?|ideally|in 
 /** Wishes with no concrete change in them. */
 const WISH = /\b(?:(?:could|might|should) be (?:faster|better|improved|optimi[sz]ed|cleaner|simpler|smarter|more efficient)|do (?:this|it) better|better (?:implementation|way|approach|parser|algorithm)|optimi[sz]e (?:this|it)|more efficient(?:ly)?|speed (?:this|it) up|do less)\b/i;
 
+/** The writer was unsure what to do: `…, maybe turn it into a smart object`, `… should be a full set, I think`. */
+const HEDGE = /(?:,|;|\s-)\s*(?:maybe|perhaps|possibly|probably)\b|\b(?:I think|I guess|I suppose|not sure|unclear whether|no idea)\b/i;
+
 /** A short note that only says "more" or "better": `more types`, `better parser`, `cleanup`. */
 const TERSE_WISH = /^(?:more|better|less|fewer|faster|cleaner|nicer|proper|improve|cleanup|clean up|refactor|optimi[sz]e|rethink|redesign)\b/i;
 
 /**
- * Worded as a design note, not a task (age aside): a question, a musing, a wish, a terse "better …", or one word
- * with no identifier in it (`endianness/alignment`). `free buffer` is short but says what to do.
+ * Worded as a design note, not a task (age aside): a question, a musing, a hedge (`maybe …`, `I think`), a wish, a
+ * terse "better …" or "a vs b", or one word with no identifier in it (`endianness/alignment`). `free buffer` is
+ * short but says what to do.
  */
 export function isVagueWording(text: string): boolean {
   const t = text.trim();
   if (t === '') return false;
-  if (/\?\s*$/.test(t) || MUSING.test(t) || WISH.test(t)) return true;
+  if (/\?\s*$/.test(t) || MUSING.test(t) || WISH.test(t) || HEDGE.test(t)) return true;
   const words = t.replace(/[.!]+$/, '').split(/\s+/);
   // An identifier (`Get()`, `read_all`, `fooBar`, `a.b`) makes even a short note concrete.
   if (/[()_]|[a-z][A-Z]|\w\.\w/.test(t)) return false;
-  return words.length === 1 || (words.length <= 3 && TERSE_WISH.test(t));
+  return words.length === 1 || (words.length <= 3 && TERSE_WISH.test(t)) || (words.length <= 4 && /\bvs\.?(?:\s|$)/i.test(t));
 }
 
 /** A vague note older than VAGUE_MIN_AGE_DAYS: not a quick task. An undated note is not judged old. */

@@ -187,7 +187,7 @@ describe('core/skipJudgement: which skip markers are tasks, and what the code sa
       assert.equal(judge('jvm', '@Test\n@Ignore\npublic void testLargeCollection() {', '@Ignore', { path: 'gson/src/test/java/com/google/gson/metrics/PerformanceTest.java' }).onPurpose, 'a benchmark');
       assert.equal(judge('rust', '#[ignore = "slow; run with cargo test -- --ignored"]\nfn big() {}', '#[ignore').onPurpose, 'slow');
       assert.equal(judge('jvm', '@Disabled("Don\'t run by default, run manually")\nclass AllMainsTest {', '@Disabled').onPurpose, 'for manual runs');
-      assert.equal(judge('jvm', '@Ignore("we no longer hash keys at serialization time")\nvoid t() {}', '@Ignore').onPurpose, undefined);
+      assert.equal(judge('jvm', '@Ignore("we no longer hash keys at serialization time")\nvoid t() {}', '@Ignore').onPurpose, 'obsolete: the behaviour was removed', 'the behaviour it checks was removed on purpose');
       assert.equal(onPurposeOf(['requires an Android emulator']), 'needs a device or emulator');
       assert.equal(onPurposeOf(['needs GITHUB_TOKEN credentials']), 'needs credentials');
       assert.equal(onPurposeOf(['hits the network']), 'needs a network or a server');
@@ -202,6 +202,9 @@ describe('core/skipJudgement: which skip markers are tasks, and what the code sa
       const why = "Single's contract is onNext|onError so we have no way of triggering this case";
       assert.equal(judge('jvm', `@Ignore("${why}")\n@Test public void resultThrowingInOnErrorDeliveredToPlugin() {`, '@Ignore').onPurpose, 'cannot be triggered in a test');
       assert.equal(onPurposeOf(['not possible to test without a real clock']), 'cannot be triggered in a test');
+      assert.equal(onPurposeOf(['we no longer hash keys at serialization time']), 'obsolete: the behaviour was removed');
+      assert.equal(onPurposeOf(['the old parser was removed in 2.0']), 'obsolete: the behaviour was removed');
+      assert.equal(onPurposeOf(['fails because long parsing uses Double.parseDouble()']), undefined, 'a known bug to fix is a task');
       assert.equal(onPurposeOf(["This can't be tested on the JVM"]), 'cannot be triggered in a test');
       assert.equal(onPurposeOf(['requires a real device']), 'needs a device or emulator');
       assert.equal(onPurposeOf(['requires an Android device']), 'needs a device or emulator');

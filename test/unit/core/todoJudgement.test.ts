@@ -75,10 +75,12 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'maybe slice should reallocate if the slice is small enough', 'should we pop? Give a better error at least',
       'endianness/alignment', 'frames of size zero?', 'JsonParseException ?', 'Suppress dups?', 'more types',
       'Figure out whether it is indeed right to rethrow this as JsonSyntaxException', 'In theory, it should be possible to amortize',
+      'better params handling, maybe turn it into "smart" object or detect changes', 'The first four tests below should correspond to a full set of bytes, I think',
+      'signed vs unsigned',
     ]) assert.ok(isVagueWording(text), text);
     for (const text of [
       'handle empty invoice', 'free buffer', 'detect overflow.', 'Test Get() works', 'Should autoconf check for this!',
-      'loadv/storev may do too much copying/freeing', 'Use separate hits stats for WRITE', 'Create and use lpFindInteger; don\'t go via string.', '',
+      'loadv/storev may do too much copying/freeing', 'compare keys vs values in one pass when the map is sorted', 'Retry here if the database is already open.', 'Use separate hits stats for WRITE', 'Create and use lpFindInteger; don\'t go via string.', '',
     ]) assert.ok(!isVagueWording(text), text);
   });
 
