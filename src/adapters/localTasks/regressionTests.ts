@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { CodeSize, FixCommitRef, RegressionFix, TaskCandidate, TestEvidence } from '../../core/tasks';
 import { sourceShape, whyNotWorthTesting, type FunctionShape, type SourceShape } from '../../core/sourceShape';
 import { languageOf } from '../../core/testFileMatch';
+import { codeLines } from '../../core/codeText';
 import { changedLineCount, hasTestCode, isTestArtifact, locateFix, mergedBy, regressionCandidates, type DiffHunk, type FixRecord, type FixWithoutTest } from '../../core/regressionFixes';
 import { unquoteGitPath } from '../gitQuotedPath';
 import { GitCommandError, type GitGateway } from '../gitProcess';
@@ -139,6 +140,25 @@ function branchesWithTests(by: ReadonlyMap<string, string>, commits: readonly Fi
   return out;
 }
 
+/**
+ * Whether every changed line at HEAD lies inside a string (a shell script in a Go template, a long message): a unit
+ * test of the code around it cannot pin such a fix.
+ */
+function insideStrings(text: string, file: string, line: number, endLine: number): boolean {
+  const language = languageOf(file);
+  if (!language) return false;
+  const raw = text.split(/\r?\n/);
+  const code = codeLines(text, language);
+  let changed = 0;
+  for (let i = line - 1; i < Math.min(endLine, raw.length); i++) {
+    if (!raw[i]!.trim()) continue;
+    changed++;
+    // Something left once strings and comments are gone, besides punctuation: real code.
+    if (/[A-Za-z0-9_]/.test((code[i] ?? '').replace(/\b(?:return|const|let|var)\b/g, ''))) return false;
+  }
+  return changed > 0;
+}
+
 /** The fix's most changed source that is worth a test and whose changed code is still there; undefined when none. */
 function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined, texts: ReadonlyMap<string, HeadFile>, now: number): RegressionFinding | undefined {
   if (!hunks) return undefined;
@@ -159,7 +179,7 @@ function locate(fix: FixWithoutTest, hunks: Map<string, DiffHunk[]> | undefined,
     const head = texts.get(source.atHead);
     if (!fileHunks || fileHunks.length === 0 || head === undefined) continue;
     const loc = locateFix(source.atHead, fileHunks, head.text, head.shape);
-    if (loc.kind !== 'located') continue;
+    if (loc.kind !== 'located' || insideStrings(head.text, source.atHead, loc.line, loc.endLine ?? loc.line)) continue;
     if (!best || loc.changedLines > best.loc.changedLines) best = { file: source.atHead, atFix: source.atFix, loc };
   }
   if (!best) return undefined;

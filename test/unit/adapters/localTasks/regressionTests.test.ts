@@ -91,6 +91,17 @@ describe('local tasks: regression tests for fixes that came without one (real re
     assert.deepEqual(regressions(await scan(repo)).map((c) => c.title), [`Add a regression test for applyDiscount: ${f.slice(0, 7)} Fix f`], 'only the fix nothing tested');
   });
 
+  it('leaves out a fix inside a string: a shell script in a Go template is not pinned by a unit test of the code', async () => {
+    const repo = repos.init('template');
+    const script = (line: string) => [
+      'package cobra', '', 'func genBash(name string) string {', '\tout := ""', ...Array.from({ length: 14 }, (_, i) => `\tif len(name) > ${i} {\n\t\tout += name\n\t}`),
+      '\treturn out + `', '# bash completion', 'local cur prev', line, 'compopt -o nospace', '`', '}', '',
+    ].join('\n');
+    repos.commit(repo, 'start', 40, { 'bash.go': script('local fullFilter'), 'other_test.go': 'package cobra\n' });
+    repos.commit(repo, 'fix(bash): nounset unbound variable', 10, { 'bash.go': script('local fullFilter=""') });
+    assert.deepEqual(regressions(await scan(repo)), []);
+  });
+
   it('sees a Rust fix whose test is inside the file, and leaves fixes older than the window', async () => {
     const repo = repos.init('rust');
     const rust = (fixed: boolean, test = '') => `pub fn clamp(x: i32) -> i32 {\n${Array.from({ length: 16 }, (_, i) => `    let y${i} = x + ${i};`).join('\n')}\n    if x < ${fixed ? 1 : 0} { return 0; }\n    x\n}\n${test}`;
