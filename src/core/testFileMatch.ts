@@ -267,6 +267,8 @@ export class TestFileIndex {
   private readonly sources = new Set<string>();
   /** Tracked tests in no supported language (Tcl suites, fixtures): co-change and same-stem names use them. */
   private readonly otherTests = new Set<string>();
+  /** testShare's answers by language family: the index does not change once built. */
+  private readonly shares = new Map<string, { readonly share: number; readonly tests: number }>();
   /** Every tracked test under a test folder by its lower-cased stem (`expire` for `tests/unit/expire.tcl`). */
   private readonly testsByStem = new Map<string, string[]>();
   /** Test files under test folders by what they are named for, affixes off (`WatchTests` → `watch`). */
@@ -401,6 +403,23 @@ export class TestFileIndex {
   }
 
   /** Every tracked test file in a supported language, in no particular order. */
+  /**
+   * The share of the repository's test files (of any language, Tcl suites and shell tests too) written in `language`
+   * (C and C++ count together), and how many test files there are in all.
+   */
+  testShare(language: SourceLanguage): { readonly share: number; readonly tests: number } {
+    const family = (l: SourceLanguage | undefined) => (l === 'c' || l === 'cpp' ? 'c' : l === 'ts' ? 'js' : l);
+    let known = this.shares.get(family(language)!);
+    if (!known) {
+      const all = this.testFiles();
+      const own = all.filter((file) => family(languageOf(file)) === family(language)).length;
+      const tests = all.length + this.otherTests.size;
+      known = { share: tests === 0 ? 0 : own / tests, tests };
+      this.shares.set(family(language)!, known);
+    }
+    return known;
+  }
+
   testFiles(): string[] {
     return [...this.testsByName.values()].flat();
   }

@@ -10,7 +10,7 @@ import { fileSurface } from '../../core/fileSurface';
 import { MIN_LOGIC_LINES, sourceShape, whyNotWorthTesting, type SourceShape } from '../../core/sourceShape';
 import type { FixCommitRef, TaskCandidate, TestEvidence, TestEvidenceKind } from '../../core/tasks';
 import { evidenceFromDeclarations, evidenceLookedFor, evidenceWithoutText, type EvidenceSources } from '../../core/testEvidence';
-import { languageOf } from '../../core/testFileMatch';
+import { languageOf, type TestFileIndex } from '../../core/testFileMatch';
 import { readTextsInTurns } from './readTexts';
 import type { TestReferences } from './testFiles';
 import { sanitizeTitle } from './text';
@@ -83,7 +83,7 @@ export class UntestedSourceJudge {
     const found = new Map<string, UntestedSource>();
     const fresh: string[] = [];
     for (const file of files) {
-      if (!this.base.names.isSource(file)) continue;
+      if (!this.base.names.isSource(file) || drivenFromOutside(file, this.base.names)) continue;
       const known = this.options.cached?.get(file);
       if (known === undefined) fresh.push(file);
       else {
@@ -132,6 +132,21 @@ export class UntestedSourceJudge {
     const checked = evidenceLookedFor(file, this.complete ? sources : { ...sources, references: undefined }, this.options.coverageReports);
     return { file, evidenceChecked: checked, scope: chooseTestScope(shape) };
   }
+}
+
+/** Below this share of the test files in a source's own language, the tests drive the code from outside. */
+const OUTSIDE_SHARE = 0.2;
+
+/**
+ * Whether the repository tests `file`'s language mostly from outside: its test suite is written in another language
+ * (redis's Tcl suites for its C, jq's `.test` scripts), so a C file no C test names may still be run by every test,
+ * and "no test found" cannot be claimed for it.
+ */
+function drivenFromOutside(file: string, names: TestFileIndex): boolean {
+  const language = languageOf(file);
+  if (!language) return false;
+  const { share, tests } = names.testShare(language);
+  return tests >= 10 && share < OUTSIDE_SHARE;
 }
 
 /** The task for an untested source: the whole file, or its weightiest function when the file is too big for a sitting. */

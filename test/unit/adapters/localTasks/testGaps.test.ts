@@ -73,6 +73,19 @@ describe('local tasks: test gaps decided by evidence (real repositories)', funct
     assert.deepEqual(rust.evidenceChecked, ['name', 'inline', 'coChange']);
   });
 
+  it('claims no C file untested when the tests drive the program from outside (a Tcl suite), and does when they are C', async () => {
+    const tcl: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) tcl[`tests/unit/type${i}.tcl`] = `test {type ${i}} { r ping }\n`;
+    const outside = repos.init('outside');
+    repos.commit(outside, 'start', 10, { 'src/sync.c': sources.c('syncRead'), ...tcl });
+    assert.deepEqual(gaps((await collectLocalCandidates(outside, { git: repos.gateway() })).candidates), []);
+    const inside = repos.init('inside');
+    const cTests: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) cTests[`tests/t${i}_test.c`] = `int t${i}(void) { return 0; }\n`;
+    repos.commit(inside, 'start', 10, { 'src/sync.c': sources.c('syncRead'), ...cTests });
+    assert.deepEqual(gaps((await collectLocalCandidates(inside, { git: repos.gateway() })).candidates).map((c) => c.title), ['Add tests for src/sync.c']);
+  });
+
   it('leaves out internal machinery and deprecated classes: their public API\'s tests reach them, or they are going', async () => {
     const repo = repos.init('surface');
     const javaClass = (modifiers: string, name: string, doc = '') => [
