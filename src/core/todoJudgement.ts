@@ -71,11 +71,19 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string | un
   [/\b(?:allow(?:ed|s)?|kept|keep(?:s|ing)?|retain(?:ed|s)?|still\s+\w+|deprecated)\b[^.;]{0,40}?\bfor\s+(?:\(?for now\)?\s+)?(?:backwards?[- ])?compat(?:ibility)?\b/i, () => 'a release that may break compatibility'],
 ];
 
+/**
+ * An issue in a language's, runtime's or browser's own tracker (`https://youtrack.jetbrains.com/issue/KT-20427`,
+ * `crbug.com/123`, `JDK-8214761`, `github.com/golang/go/issues/…`): the note waits on that fix upstream.
+ */
+const UPSTREAM_TRACKER = /https?:\/\/(?:youtrack\.jetbrains\.com\/issue|bugs\.chromium\.org|crbug\.com|bugs\.openjdk\.(?:java\.net|org)|bugzilla\.[\w.]+|issuetracker\.google\.com|bugs\.python\.org|bugs\.ruby-lang\.org|bugs\.webkit\.org|github\.com\/(?:golang\/go|rust-lang\/rust|nodejs\/node|python\/cpython|microsoft\/TypeScript|dotnet\/runtime|swiftlang\/swift|apple\/swift|JetBrains\/kotlin|llvm\/llvm-project)\/(?:issues|pull))\/\S+|\b(?:KT|JDK|IDEA)-\d+\b|\bcrbug\.com\/\d+/;
+
 /** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
 const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends|upstream|report(?:ed)?)\b|compat|around|\bhack\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
 
 /** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
 export function todoWaitsOn(text: string): string | undefined {
+  const upstream = UPSTREAM_TRACKER.exec(text);
+  if (upstream) return `an upstream issue (${upstream[0].replace(/^https?:\/\//, '').replace(/[).,;]+$/, '')})`;
   if (!MAY_WAIT.test(text)) return undefined;
   for (const [re, describe] of WAITS) {
     const m = re.exec(text);

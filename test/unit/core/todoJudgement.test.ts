@@ -20,12 +20,15 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       ['make this inline once this is fixed: https://github.com/oracle/graal/issues/3466', 'this is fixed: https://github.com/oracle/graal/issues/3466'],
       ['remove most of this code after https://github.com/bcgit/bc-java/issues/686', 'https://github.com/bcgit/bc-java/issues/686'],
       ['Remove this when create-test-server supports custom listen.', 'create-test-server supports custom listen'],
-      ['remove if https://youtrack.jetbrains.com/issue/KT-20641 provides a better solution', 'https://youtrack.jetbrains.com/issue/KT-20641 provides a better solution'],
+      ['remove if https://youtrack.jetbrains.com/issue/KT-20641 provides a better solution', 'an upstream issue (youtrack.jetbrains.com/issue/KT-20641)'],
       ['Keep the shim until Safari is fixed', 'Safari is fixed'],
       ['drop this when we drop Python 3.8', 'we drop Python 3.8'],
       ['blocked on the new storage API', 'the new storage API'],
       ['Registering adapter for JsonElement is allowed (for now) for backward compatibility, see https://github.com/x/y/issues/2787', 'a release that may break compatibility'],
       ['kept for backwards compatibility with 1.x callers', 'a release that may break compatibility'],
+      ['move to Buffer class: https://youtrack.jetbrains.com/issue/KT-20427', 'an upstream issue (youtrack.jetbrains.com/issue/KT-20427)'],
+      ['drop this branch when crbug.com/1234 is fixed', 'an upstream issue (crbug.com/1234)'],
+      ['workaround for JDK-8214761 in the TLS stack', 'an upstream issue (JDK-8214761)'],
     ];
     for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
   });
@@ -66,6 +69,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'handle a quirk of Java 8 here',
       'free buffer',
       'fix the parser for backward compatibility with old config files',
+      'see https://github.com/acme/app/issues/12 for the details',
     ]) assert.equal(todoWaitsOn(text), undefined, text);
   });
 
