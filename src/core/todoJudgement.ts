@@ -67,6 +67,9 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string | un
   [new RegExp(String.raw`\breport(?:ed)?\s+(?:this\s+|it\s+|the\s+)?(?:as\s+)?(?:an?\s+)?(?:(${DEP})\s+)?(?:bug|issue|regression)s?\b(?:\s+(?:to|with|against|in|on|at)\s+(${DEP}))?`, 'i'), (m) => upstreamFix(m[2] ?? m[1])],
   [new RegExp(String.raw`\b(?:report|file|raise|open|send|submit)(?:ed)?\s+(?:it\s+|this\s+|that\s+)?(?:upstream\b|to\s+(?:the\s+)?(${DEP}))`, 'i'), (m) => upstreamFix(m[1] ?? 'upstream')],
   [new RegExp(String.raw`\b(?:fix|patch|address|solve|resolve)(?:ed|es)?\s+(?:this\s+|it\s+|that\s+)?(?:(?:in|on)\s+(${DEP})\s+)?upstream\b(?!\s+(?:${UPSTREAM_NETWORKING}))|\bupstream\s+(?:bug|issue|fix|regression|defect)s?\b|\b(?:bug|issue|regression)s?\s+upstream\b`, 'i'), (m) => upstreamFix(m[1] ?? 'upstream')],
+  // `not implemented yet`, `not supported yet`: a test or note of a feature nobody has built; that is a project, not
+  // a sitting.
+  [/\b(?:(?:is|are)\s+)?(?:not\s+(?:yet\s+)?(?:implemented|supported)(?:\s+yet)?|unimplemented|not (?:working|done) yet)\b/i, () => 'a feature nobody has built yet'],
   // `allowed (for now) for backward compatibility`: behaviour kept on purpose until a release may break it.
   [/\b(?:allow(?:ed|s)?|kept|keep(?:s|ing)?|retain(?:ed|s)?|still\s+\w+|deprecated)\b[^.;]{0,40}?\bfor\s+(?:\(?for now\)?\s+)?(?:backwards?[- ])?compat(?:ibility)?\b/i, () => 'a release that may break compatibility'],
 ];
@@ -78,7 +81,7 @@ const WAITS: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string | un
 const UPSTREAM_TRACKER = /https?:\/\/(?:youtrack\.jetbrains\.com\/issue|bugs\.chromium\.org|crbug\.com|bugs\.openjdk\.(?:java\.net|org)|bugzilla\.[\w.]+|issuetracker\.google\.com|bugs\.python\.org|bugs\.ruby-lang\.org|bugs\.webkit\.org|github\.com\/(?:golang\/go|rust-lang\/rust|nodejs\/node|python\/cpython|microsoft\/TypeScript|dotnet\/runtime|swiftlang\/swift|apple\/swift|JetBrains\/kotlin|llvm\/llvm-project)\/(?:issues|pull))\/\S+|\b(?:KT|JDK|IDEA)-\d+\b|\bcrbug\.com\/\d+/;
 
 /** A word every WAITS rule needs: most comments have none, and skip the rules (this runs for every TODO of a refresh). */
-const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends|upstream|report(?:ed)?)\b|compat|around|\bhack\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
+const MAY_WAIT = /\b(?:once|until|when|after|next|semver|major|breaking|version|v\d|blocked|waiting|depends|upstream|report(?:ed)?|implemented|unimplemented|supported|yet)\b|compat|around|\bhack\b|\d\.0\b|\bif\s+(?:https?:|#\d|[A-Z][A-Z0-9]+-\d)/i;
 
 /** What the comment waits on, as a short phrase (`the next major version`, `cacheable-request supports async …`), or undefined. */
 export function todoWaitsOn(text: string): string | undefined {

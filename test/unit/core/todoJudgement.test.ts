@@ -29,6 +29,8 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       ['move to Buffer class: https://youtrack.jetbrains.com/issue/KT-20427', 'an upstream issue (youtrack.jetbrains.com/issue/KT-20427)'],
       ['drop this branch when crbug.com/1234 is fixed', 'an upstream issue (crbug.com/1234)'],
       ['workaround for JDK-8214761 in the TLS stack', 'an upstream issue (JDK-8214761)'],
+      ['Not working yet: a nullable suspend return type', 'a feature nobody has built yet'],
+      ['trailers are not supported by the cache', 'a feature nobody has built yet'],
     ];
     for (const [text, waits] of cases) assert.equal(todoWaitsOn(text), waits, text);
   });
@@ -70,6 +72,7 @@ describe('core/todoJudgement: TODOs that wait, vague design notes, and prose', (
       'free buffer',
       'fix the parser for backward compatibility with old config files',
       'see https://github.com/acme/app/issues/12 for the details',
+      'handle unsupported encodings', 'implement retries for 503',
     ]) assert.equal(todoWaitsOn(text), undefined, text);
   });
 
