@@ -12,7 +12,7 @@
  * - Disabled on purpose (benchmarks, manual runs, slow, flaky infrastructure, needs a network, device or
  *   credentials, run separately with `--ignored`): from the reason, the test's name and the file's path.
  */
-import { codeOnly, commentText, isCommentLine, kindAt, maskLines, type CodeFamily, type MaskedLines } from './codeLines';
+import { codeOnly, commentText, isCommentLine, kindAt, maskLines, type CodeFamily, type MaskedLines } from './codeMask';
 import { todoWaitsOn } from './todoJudgement';
 
 export type SkipLanguage = 'js' | 'jvm' | 'scala' | 'python' | 'go' | 'rust' | 'csharp' | 'cpp' | 'ruby' | 'php' | 'swift';

@@ -13,7 +13,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
-import type { MaskedLines } from '../../core/codeLines';
+import type { MaskedLines } from '../../core/codeMask';
 import { judgeSkip, maskFile, massDisabled, type SkipJudgement, type SkipLanguage, type SkipSite } from '../../core/skipJudgement';
 import type { TaskCandidate } from '../../core/tasks';
 import { GitGateway } from '../gitProcess';

@@ -1,7 +1,8 @@
 /**
- * A small lexer for a window of source lines: which characters are code, which are inside a comment and which
- * inside a string literal. Enough to tell a skip marker in code from one in a Javadoc, a commented-out line or a
- * string, and to count braces and read literals without being fooled by either. Pure.
+ * A small lexer for a window of source lines, as a per-character mask: which characters are code, which are inside a
+ * comment and which inside a string literal. Enough to tell a skip marker in code from one in a Javadoc, a
+ * commented-out line or a string, and to count braces and read literals without being fooled by either. Pure.
+ * (codeText.ts strips whole files to their code for the shape scanner; this one keeps positions.)
  *
  * Not a parser: it knows each language family's comment and quote syntax (`//`, `/* *\/`, `#`, Python's triple
  * quotes, Ruby's `=begin`, char literals in C-like languages) and nothing else. Heredocs, nested block comments and
