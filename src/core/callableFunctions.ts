@@ -17,7 +17,7 @@
  *   in its `public:` part; not in a `detail`/`internal` namespace.
  */
 import { scopesAt, type Scope } from './braceScopes';
-import { codeAndStrings, codeLines } from './codeText';
+import { codeAndStrings, codeLines, indentOf } from './codeText';
 import type { FunctionShape, SourceShape } from './sourceShape';
 import type { SourceLanguage } from './testFileMatch';
 
@@ -385,10 +385,6 @@ function rubyHeredocLines(raw: readonly string[]): Set<number> {
     }
   }
   return inside;
-}
-
-function indentOf(line: string): number {
-  return /^[ \t]*/.exec(line)![0].replace(/\t/g, '    ').length;
 }
 
 /**

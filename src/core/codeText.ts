@@ -55,6 +55,17 @@ export function codeLines(text: string, language: SourceLanguage): string[] {
   return scan(text, SYNTAX[language], undefined);
 }
 
+/** The width of a line's leading spaces and tabs, a tab counting four: how indentation languages nest. */
+export function indentOf(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    if (c === ' ') width++;
+    else if (c === '\t') width += 4;
+    else break;
+  }
+  return width;
+}
+
 /**
  * The contents of the string literals that start on each line (1-based line → strings), for import specifiers:
  * `require('./a')`, `from "pkg"`, `#include "x.h"`. Multi-line strings are left out.

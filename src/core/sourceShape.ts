@@ -7,7 +7,7 @@
  * 6-line re-export, an interface or a constants file from a 1,500-line module, and to name the largest function of
  * a big file. Pure.
  */
-import { codeLines } from './codeText';
+import { codeLines, indentOf } from './codeText';
 import type { SourceLanguage } from './testFileMatch';
 
 export interface FunctionShape {
@@ -77,16 +77,6 @@ function branchesIn(code: string, language: SourceLanguage): number {
   let count = code.match(BRANCH)?.length ?? 0;
   if (language === 'python' || language === 'ruby') count += code.match(WORD_BRANCH)?.length ?? 0;
   return count;
-}
-
-function indentOf(line: string): number {
-  let width = 0;
-  for (const c of line) {
-    if (c === ' ') width++;
-    else if (c === '\t') width += 4;
-    else break;
-  }
-  return width;
 }
 
 interface OpenFunction {
