@@ -184,8 +184,8 @@ function isTestSupport(p: Parsed, folders: FolderFacts = folderFacts(p.dirs)): b
  */
 export function isToolingFile(file: string): boolean {
   const p = parse(file);
-  if (folderFacts(p.dirs).notSource && p.dirs.some((d) => d.startsWith('.') || TOOLING_ROOTS.has(d.toLowerCase()))) return true;
-  if (p.dirs.length > 0 && TOOLING_ROOTS.has(p.dirs[0]!.toLowerCase())) return true;
+  // A hidden folder (`.github/`), or a tooling folder on a path that is no product source (a top-level `scripts/`).
+  if (p.dirs.some((d) => d.startsWith('.')) || (folderFacts(p.dirs).notSource && p.dirs.some((d) => TOOLING_ROOTS.has(d.toLowerCase())))) return true;
   return /\.(?:conf|config|cfg)$|^\.|rc$/i.test(p.stem) || /^(?:makefile|gnumakefile|cmakelists|dockerfile|gulpfile|gruntfile|jakefile|rakefile|gemfile|noxfile|setup|tox|build|justfile|vagrantfile)$/i.test(p.stem)
     || /^(?:cmake|mk|mak|ya?ml|toml|ini|gradle|sbt|bzl|bazel)$/i.test(p.ext);
 }
