@@ -147,56 +147,47 @@ export type TestEvidence =
   /** A coverage report covers it. */
   | { readonly kind: 'coverage' };
 
-export interface SkippedTestSignals {
-  readonly kind: 'skippedTest';
-  /** The marker found, e.g. `it.skip`, `@Disabled`. */
-  readonly marker: string;
-  readonly testName?: string;
+/**
+ * What a skipped test and a TODO both carry: a dated line in a file, what it waits on, and the nearby or copied
+ * markers merged into it (core/localDuplicates.ts).
+ */
+export interface MarkerSignals {
   /** Days since the line was last changed (history walk or git blame); 0 for uncommitted lines. */
   readonly ageDays: number;
   /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
   readonly ageUnknown?: boolean;
   /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
   readonly ageAtLeast?: boolean;
+  /** What it waits on (`the next major version`, `inner literal extraction works`): not actionable until then. */
+  readonly waitsOn?: string;
+  /** TODO/FIXME comments and other markers within a few lines, merged into this task (`FIXME: re-enable once …`). */
+  readonly notes?: readonly string[];
+  /** Other lines of the file merged into this task: the same text again, or markers right beside it. */
+  readonly alsoAt?: readonly number[];
+  /** The same text (or skip reason) in other files, as repository-relative `path:line`: one piece of work. */
+  readonly alsoIn?: readonly string[];
+  /** Commits that touched the file in the history window: a marker in hot code matters more. */
+  readonly fileChurn?: number;
+}
+
+export interface SkippedTestSignals extends MarkerSignals {
+  readonly kind: 'skippedTest';
+  /** The marker found, e.g. `it.skip`, `@Disabled`. */
+  readonly marker: string;
+  readonly testName?: string;
   /** Why it is skipped, as the code says: the marker's argument (`reasonFrom: 'marker'`) or the comment above it. */
   readonly reason?: string;
   readonly reasonFrom?: 'marker' | 'comment';
   /** Disabled on purpose, as a short phrase (`a benchmark`, `flaky`, `needs a device or emulator`): ranked low. */
   readonly onPurpose?: string;
-  /** What re-enabling it waits on, from its reason or a TODO beside it (`inner literal extraction works`). */
-  readonly waitsOn?: string;
-  /** TODO/FIXME comments and other skips within a few lines of the marker, merged into this task (`FIXME: re-enable once …`). */
-  readonly notes?: readonly string[];
-  /** Other lines merged into this task: the same test's other markers, or skips right beside it. */
-  readonly alsoAt?: readonly number[];
-  /** Other files skipping tests for the same written reason, as repository-relative `path:line`: one piece of work. */
-  readonly alsoIn?: readonly string[];
-  /** Commits that touched the file in the history window: a skip in a busy file matters more. */
-  readonly fileChurn?: number;
 }
 
-export interface TodoSignals {
+export interface TodoSignals extends MarkerSignals {
   readonly kind: 'todo';
   readonly tag: 'TODO' | 'FIXME' | 'BUG' | 'HACK';
   readonly text: string;
-  /** Days since the line was last changed (history walk or git blame); 0 for uncommitted lines. */
-  readonly ageDays: number;
-  /** True when blame could not date the line (limit, timeout); `ageDays` is then 0 and means nothing. */
-  readonly ageUnknown?: boolean;
-  /** True when the line is older than the history read: `ageDays` is then a lower bound ("over N days"). */
-  readonly ageAtLeast?: boolean;
-  /** What the comment waits on (`the next major version`, `cacheable-request supports async …`): not actionable yet. */
-  readonly waitsOn?: string;
   /** An old open-ended design note (`could be faster`, `maybe …?`) rather than a task. */
   readonly vague?: boolean;
-  /** Other lines merged into this task: the same comment text elsewhere in the file, or comments right beside it. */
-  readonly alsoAt?: readonly number[];
-  /** The same comment in other files, as repository-relative `path:line` (`main.rs` and `Cargo.toml`): one piece of work. */
-  readonly alsoIn?: readonly string[];
-  /** TODO/FIXME comments within a few lines of this one, merged into this task (`TODO: honor priority.`). */
-  readonly notes?: readonly string[];
-  /** Commits that touched the file in the history window: a FIXME in hot code matters more. */
-  readonly fileChurn?: number;
   /** In build, CI or tool configuration or a script (core/testFileMatch isToolingFile): about tooling, not the product. */
   readonly inTooling?: boolean;
 }
