@@ -38,8 +38,13 @@ export interface GitHubCandidates {
 
 const NONE: GitHubCandidates = { candidates: [] };
 
+/** The token GitHub is read with, or undefined when none is set (then only local tasks are listed). */
+export function githubToken(env: NodeJS.ProcessEnv): string | undefined {
+  return env.GITHUB_TOKEN?.trim() || undefined;
+}
+
 export async function githubCandidates(context: GitHubContext): Promise<GitHubCandidates> {
-  const token = context.env.GITHUB_TOKEN?.trim();
+  const token = githubToken(context.env);
   if (!token) return NONE;
   let baseUrl: string;
   try {

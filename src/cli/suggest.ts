@@ -12,7 +12,7 @@ import { explainEmptyList, type EmptyListExplanation } from '../core/emptyList';
 import { rankTasks } from '../core/rank';
 import type { Task } from '../core/tasks';
 import { excludeGlobs, parseDate, parseFlags, positiveInt, UsageError } from './args';
-import { githubCandidates } from './github';
+import { githubCandidates, githubToken } from './github';
 import type { GitHubContext } from './github';
 import { formatTable } from './table';
 
@@ -96,8 +96,7 @@ export async function suggestCommand(argv: readonly string[]): Promise<number> {
   } else {
     const offered = result.tasks.filter((task) => task.parked === undefined);
     const shown = offered.slice(0, positiveInt(flags, 'limit', 30));
-    const github = Boolean(process.env.GITHUB_TOKEN?.trim());
-    process.stdout.write(`${result.empty ? renderEmpty(result.empty, github) : renderTasks(shown, result.repoRoot)}\n`);
+    process.stdout.write(`${result.empty ? renderEmpty(result.empty, githubToken(process.env) !== undefined) : renderTasks(shown, result.repoRoot)}\n`);
     if (shown.length < offered.length) process.stdout.write(`… ${offered.length - shown.length} more (--limit N or --json)\n`);
     const parked = result.tasks.length - offered.length;
     if (parked > 0) process.stdout.write(`${parked} more not offered now: waiting on other work, disabled on purpose or open-ended notes (--json lists them, with "parked").\n`);
