@@ -221,13 +221,13 @@ export async function collectLocalCandidates(folder: string, options: LocalOptio
   const verdicts = previous?.gapVerdicts
     ? status.then((st) => (st?.head === head && st.fingerprint === previous.fingerprint ? { files: new Map(previous.gapVerdicts), functions: new Map(previous.functionVerdicts ?? []) } : undefined))
     : Promise.resolve(undefined);
-  // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
-  // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
-  // later, that command is running and this overlaps it instead of delaying it.
   // Fixes that came without a test: their diffs are read as soon as the walk and the file list are in.
   const regressions = Promise.all([history, tracked.catch(() => undefined), session]).then(([summary, list, filter]) => (summary?.cache && list
     ? attempt('Regression tests', () => findRegressionFixes(git, repoRoot, { ...windowView(summary.cache!, since), isPresent: presence(list.files), filter, now, head, since }, common))
     : undefined));
+  // Pure JS once the walk and the inputs are in. The line dating, woken by the same walk, has one more git command
+  // to start, and the gateway checks the folder (an fs callback) before spawning: two turns of the event loop
+  // later, that command is running and this overlaps it instead of delaying it.
   const gapsReady = Promise.all([history, gapInputs, verdicts]).then(async ([summary, inputs, cached]) => {
     for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
     if (!summary || !inputs) return undefined;
